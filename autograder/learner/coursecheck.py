@@ -1,0 +1,460 @@
+"""Answer checks for the course notebooks: correct, incorrect or not attempted, in plain words, never the answer."""
+from __future__ import annotations
+
+import math
+import sys
+import warnings
+from dataclasses import dataclass
+from typing import Any, Callable
+
+CORRECT, INCORRECT, NOT_ATTEMPTED = "correct", "incorrect", "not attempted"
+_ABSENT = object()
+_NO_EXPECTATION = object()
+
+KINDS = ("number", "text", "collection", "series", "table", "plot")
+
+
+class CheckFailed(AssertionError):
+    """A failed check: IPython and nbgrader show its message as one sentence, not a traceback."""
+
+    def __init__(self, outcome: "Outcome"):
+        super().__init__(outcome.message)
+        self.outcome = outcome
+
+    def _render_traceback_(self) -> list[str]:
+        return [self.outcome.message]
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """The result of one check: its status and the sentence a learner reads."""
+
+    status: str
+    message: str
+
+    @property
+    def passed(self) -> bool:
+        return self.status == CORRECT
+
+
+# ---------------------------------------------------------------- plain values
+def _is_plain_number(value: Any) -> bool:
+    if type(value) in (int, float):
+        return True
+    kind = type(value)
+    return kind.__module__ == "numpy" and kind.__name__.startswith(("int", "uint", "float"))
+
+
+def _plain_scalar(value: Any) -> Any:
+    """A cell value as a plain Python value: numbers as float, dates as ISO text, missing as None."""
+    if value is None:
+        return None
+    if _is_plain_number(value) or type(value).__name__ in ("bool", "bool_"):
+        number = float(value)
+        return None if math.isnan(number) else number
+    if type(value).__name__ in ("Timestamp", "datetime", "date"):
+        text = value.isoformat()
+        return text[:10] if text[10:] in ("", "T00:00:00") else text
+    if type(value).__name__ in ("NAType", "NaTType"):
+        return None
+    return str(value).strip()
+
+
+def _same(a: Any, b: Any, tolerance: float, relative: float) -> bool:
+    """Equal as plain values: numbers within tolerance, text ignoring case and outer spaces."""
+    if a is None or b is None:
+        return a is None and b is None
+    if isinstance(a, float) and isinstance(b, float):
+        return abs(a - b) <= tolerance + relative * abs(b)
+    return str(a).casefold() == str(b).casefold()
+
+
+def _fmt(value: Any) -> str:
+    if isinstance(value, float):
+        return f"{value:.6g}"
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def _kind_of(value: Any) -> str:
+    name = type(value).__name__
+    if _is_plain_number(value):
+        return "number"
+    if isinstance(value, str) and type(value) is str:
+        return "text"
+    if name == "DataFrame":
+        return "table"
+    if name == "Series":
+        return "series"
+    if name in ("Axes", "AxesSubplot", "Figure") or "Axes" in name:
+        return "plot"
+    if type(value) in (list, tuple, set, frozenset) or name == "ndarray":
+        return "collection"
+    return name
+
+
+def describe(value: Any) -> str:
+    """A short, plain description of a learner's value, for the 'found' part of a message."""
+    kind = _kind_of(value)
+    if value is None:
+        return "None (nothing was stored)"
+    if kind == "number":
+        return _fmt(float(value))
+    if kind == "text":
+        return f"the text {_fmt(value)}"
+    if kind == "table":
+        rows, cols = value.shape
+        names = ", ".join(str(c) for c in list(value.columns)[:8])
+        return f"a table (DataFrame) with {rows} rows and the columns {names}"
+    if kind == "series":
+        return f"a Series (one column of values) with {len(value)} values"
+    if kind == "collection":
+        return f"a {type(value).__name__} of {len(value)} items"
+    if kind == "plot":
+        return "a chart"
+    if callable(value):
+        return "a function, not its result"
+    return f"a {type(value).__name__} object"
+
+
+# ---------------------------------------------------------------- stages
+def _wrong_kind_advice(want: str, value: Any) -> str:
+    got = _kind_of(value)
+    if value is None:
+        return ("did you forget to assign the result, or use a method with inplace=True, which returns nothing? "
+                "Write the assignment as name = expression.")
+    if callable(value):
+        return "did you leave out the parentheses? A method runs only when called, as in .mean()."
+    advice = {
+        ("number", "series"): "reduce the column to one number with an aggregation such as .sum() or .mean(), "
+                              "or pick one value with .loc[...] or .iloc[0].",
+        ("number", "table"): "select one column, then reduce it to one number with an aggregation such as .sum().",
+        ("number", "text"): "store the number itself, without quotes, commas or a % sign.",
+        ("table", "series"): "a groupby result is a Series; add .reset_index() to turn it into a table.",
+        ("series", "table"): "select the single column you need with table['column_name'].",
+        ("text", "number"): "put the answer in quotes, as text.",
+        ("collection", "series"): "turn the column into a list with .tolist().",
+        ("plot", "table"): "assign the chart, not the table: ax = table.plot(...).",
+    }
+    plain = {"number": "a single number", "text": "text", "collection": "a list", "series": "a Series",
+             "table": "a table (DataFrame)", "plot": "a chart (the Axes returned by .plot())"}[want]
+    return advice.get((want, got), f"the answer should be {plain}. A plain pandas or Python value is needed, "
+                                   "not an object of another type.")
+
+
+def _as_frame(value: Any):
+    """A table with any named index moved into columns, so index and column forms compare alike."""
+    frame = value.to_frame() if _kind_of(value) == "series" else value
+    index = frame.index
+    if getattr(index, "nlevels", 1) > 1 or index.name is not None:
+        frame = frame.reset_index()
+    return frame
+
+
+def _plain_rows(frame, columns: list) -> list[tuple]:
+    return list(zip(*[[_plain_scalar(v) for v in frame[c].tolist()] for c in columns])) if columns else []
+
+
+def _sort_key(row: tuple) -> tuple:
+    return tuple((0, v, "") if isinstance(v, float) else (1, 0.0, "" if v is None else str(v).casefold())
+                 for v in row)
+
+
+def _compare_number(value, expected, tolerance, relative) -> str | None:
+    got = _plain_scalar(value)
+    want = _plain_scalar(expected)
+    return None if _same(got, want, tolerance, relative) else f"{_fmt(got)}, which is not what this check expects"
+
+
+def _compare_text(value, expected, tolerance, relative) -> str | None:
+    return None if _same(value.strip(), str(expected).strip(), 0, 0) else f"{_fmt(value)}, which is not it"
+
+
+def _compare_collection(value, expected, tolerance, relative, ordered) -> str | None:
+    got = [_plain_scalar(v) for v in list(value)]
+    want = [_plain_scalar(v) for v in list(expected)]
+    if len(got) != len(want):
+        return f"{len(got)} items, which is not the number of items the answer has"
+    if not ordered:
+        got, want = sorted(got, key=lambda v: _sort_key((v,))), sorted(want, key=lambda v: _sort_key((v,)))
+    wrong = sum(not _same(g, w, tolerance, relative) for g, w in zip(got, want))
+    if wrong == 0:
+        return None
+    return f"{wrong} of the {len(got)} items differ from the answer" + (" (order matters here)" if ordered else "")
+
+
+def _compare_table(value, expected, tolerance, relative, ordered) -> str | None:
+    got, want = _as_frame(value), _as_frame(expected)
+    got_columns = {str(c).casefold(): c for c in got.columns}
+    missing = [str(c) for c in want.columns if str(c).casefold() not in got_columns]
+    if missing:
+        return (f"the columns {', '.join(map(str, got.columns))}; the answer also needs "
+                + ", ".join(f"`{m}`" for m in missing))
+    if len(got) != len(want):
+        return f"{len(got)} rows, which is not the number of rows the answer has"
+    columns = list(want.columns)
+    got_rows = _plain_rows(got, [got_columns[str(c).casefold()] for c in columns])
+    want_rows = _plain_rows(want, columns)
+    if not ordered:
+        got_rows, want_rows = sorted(got_rows, key=_sort_key), sorted(want_rows, key=_sort_key)
+    for position, column in enumerate(columns):
+        wrong = sum(not _same(g[position], w[position], tolerance, relative) for g, w in zip(got_rows, want_rows))
+        if wrong:
+            where = "" if not ordered else " (the order of rows matters here)"
+            return f"{wrong} of {len(got_rows)} rows differ from the answer in column `{column}`{where}"
+    return None
+
+
+def _labelled_values(value) -> list[tuple] | None:
+    """A Series, a one-column table or a key-and-value table as (label, value) pairs; None if it is none of these."""
+    if _kind_of(value) == "series":
+        return list(zip(value.index.tolist(), value.tolist()))
+    frame = value
+    if frame.shape[1] == 1:
+        return list(zip(frame.index.tolist(), frame.iloc[:, 0].tolist()))
+    if frame.shape[1] == 2 and getattr(frame.index, "name", None) is None and frame.index.nlevels == 1:
+        return list(zip(frame.iloc[:, 0].tolist(), frame.iloc[:, 1].tolist()))
+    return None
+
+
+def _compare_series(value, expected, tolerance, relative, ordered) -> str | None:
+    """Compare values by their labels (index or key column), whatever the names of the index and the values."""
+    got, want = _labelled_values(value), _labelled_values(expected)
+    if got is None:
+        return f"{describe(value)}; the answer is one value per label (a Series)"
+    key = lambda label: str(_plain_scalar(label)).casefold()
+    if len(got) != len(want):
+        return f"{len(got)} values, which is not the number of values the answer has"
+    if ordered:
+        wrong = sum(key(g[0]) != key(w[0]) for g, w in zip(got, want))
+        if wrong:
+            return f"the labels in a different order from the answer ({wrong} of {len(got)} out of place)"
+    have = {key(label): _plain_scalar(v) for label, v in got}
+    missing = [str(label) for label, _ in want if key(label) not in have]
+    if missing:
+        return f"no value labelled `{missing[0]}`" + (f" (and {len(missing) - 1} more)" if len(missing) > 1 else "")
+    wrong = sum(not _same(have[key(label)], _plain_scalar(v), tolerance, relative) for label, v in want)
+    return f"{wrong} of {len(want)} values that differ from the answer" if wrong else None
+
+
+def _compare(kind, value, expected, tolerance, relative, ordered) -> str | None:
+    if kind == "number":
+        return _compare_number(value, expected, tolerance, relative)
+    if kind == "text":
+        return _compare_text(value, expected, tolerance, relative)
+    if kind == "collection":
+        return _compare_collection(value, expected, tolerance, relative, ordered)
+    if kind == "series":
+        return _compare_series(value, expected, tolerance, relative, ordered)
+    return _compare_table(value, expected, tolerance, relative, ordered)
+
+
+def _shape_problem(kind, value, rows, columns, length) -> str | None:
+    if kind in ("table", "series") and rows is not None and len(value) != rows:
+        return f"{len(value)} rows; there should be {rows}"
+    if kind == "collection" and length is not None and len(value) != length:
+        return f"{len(value)} items; there should be {length}"
+    if kind == "table" and columns:
+        frame = _as_frame(value)
+        have = {str(c).casefold() for c in frame.columns}
+        missing = [c for c in columns if str(c).casefold() not in have]
+        if missing:
+            return (f"the columns {', '.join(map(str, frame.columns))}, without "
+                    + ", ".join(f"`{m}`" for m in missing))
+    return None
+
+
+def _range_problem(kind, value, between) -> str | None:
+    low, high = between
+    if kind == "number":
+        numbers = [_plain_scalar(value)]
+    else:
+        frame = _as_frame(value)
+        numbers = [_plain_scalar(v) for c in frame.columns for v in frame[c].tolist() if _is_plain_number(v)]
+    outside = [n for n in numbers if n is not None and not low <= n <= high]
+    if outside:
+        return f"{_fmt(outside[0])}, outside the range {_fmt(float(low))} to {_fmt(float(high))}"
+    return None
+
+
+# ---------------------------------------------------------------- entry points
+def evaluate(name: str, value: Any = _ABSENT, expected: Any = _NO_EXPECTATION, *, kind: str | None = None,
+             rows: int | None = None, columns: list | None = None, length: int | None = None,
+             between: tuple | None = None, satisfies: Callable[[Any], bool] | None = None,
+             ordered: bool = False, tolerance: float = 1e-6, relative: float = 1e-6,
+             what: str = "", hint: str = "") -> Outcome:
+    """Judge one answer: defined, then type, shape, columns, values; stop at the first problem."""
+    label = f"`{name}`"
+    if value is _ABSENT:
+        return Outcome(NOT_ATTEMPTED, f"… {label} is not answered yet: there is no variable with that name. "
+                                      "Run the cell where you create it (and the cells above it), and check the spelling.")
+    if value is Ellipsis:
+        return Outcome(NOT_ATTEMPTED, f"… {label} is not answered yet: replace the ... with your code, then run the cell.")
+
+    if kind is None:
+        kind = "table" if expected is _NO_EXPECTATION else _kind_of(expected)
+    got = _kind_of(value)
+    acceptable = {kind} | ({"table"} if kind == "series" else set())
+    if got not in acceptable:
+        return _incorrect(label, what, f"{describe(value)}", _wrong_kind_advice(kind, value))
+
+    for problem in (_shape_problem(kind, value, rows, columns, length),
+                    _range_problem(kind, value, between) if between else None):
+        if problem:
+            return _incorrect(label, what, problem, hint)
+    if expected is not _NO_EXPECTATION:
+        problem = _compare(kind, value, expected, tolerance, relative, ordered)
+        if problem:
+            return _incorrect(label, what, problem, hint)
+    if satisfies is not None and not satisfies(value):
+        return _incorrect(label, what, describe(value), hint)
+    done = f": {what}" if what else ""
+    return Outcome(CORRECT, f"✔ {label} passed this check{done}.")
+
+
+def _incorrect(label: str, what: str, found: str, hint: str) -> Outcome:
+    checked = f" Checked: {what}." if what else ""
+    advice = f" Try this: {hint}" if hint else ""
+    return Outcome(INCORRECT, f"✘ {label}:{checked} Found {found}.{advice}")
+
+
+def _caller_value(name: str, depth: int = 2) -> Any:
+    namespace = sys._getframe(depth).f_globals
+    return namespace.get(name, _ABSENT)
+
+
+def _quietly(judge: Callable[..., Outcome], *args: Any, **rules: Any) -> Outcome:
+    """Run a judgement with warnings held back: a warning on stderr would cost a correct answer its points."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        if "expected" in rules and callable(rules["expected"]) and not isinstance(rules["expected"], type):
+            rules["expected"] = rules["expected"]()
+        return judge(*args, **rules)
+
+
+def check(name: str, **rules: Any) -> None:
+    """A visible self-check for learners: prints one line and never stops the notebook."""
+    outcome = _quietly(evaluate, name, _caller_value(name), **rules)
+    if outcome.passed:
+        print(f"✔ `{name}` looks reasonable so far. The graded tests will check it in more detail.")
+    else:
+        print(outcome.message)
+
+
+def expect(name: str, expected: Any = _NO_EXPECTATION, **rules: Any) -> None:
+    """A graded test: passes with a line of confirmation, or raises CheckFailed with its sentence.
+
+    `expected` may be a function of no arguments that computes the answer; it is called here, quietly.
+    """
+    outcome = _quietly(evaluate, name, _caller_value(name), expected=expected, **rules)
+    if not outcome.passed:
+        raise CheckFailed(outcome)
+    print(outcome.message)
+
+
+# ---------------------------------------------------------------- charts
+def plot_facts(chart: Any) -> dict:
+    """What a chart shows, as plain values: kind, title, axis labels, legend and every bar, line and point."""
+    axes = chart.axes[0] if type(chart).__name__ == "Figure" else chart
+    axes.figure.canvas.draw()
+    horizontal = _bars_are_horizontal(axes)
+    ticks = axes.get_yticks() if horizontal else axes.get_xticks()
+    tick_labels = [t.get_text() for t in (axes.get_yticklabels() if horizontal else axes.get_xticklabels())]
+    bars = []
+    for container in axes.containers:
+        if type(container).__name__ != "BarContainer":
+            continue
+        for patch in container.patches:
+            centre = patch.get_y() + patch.get_height() / 2 if horizontal else patch.get_x() + patch.get_width() / 2
+            size = patch.get_width() if horizontal else patch.get_height()
+            start = patch.get_x() if horizontal else patch.get_y()
+            bars.append({"group": str(container.get_label()), "category": _nearest_label(centre, ticks, tick_labels),
+                         "value": float(size), "start": float(start)})
+    lines = [{"label": str(line.get_label()), "x": [_plain_scalar(x) for x in line.get_xdata()],
+              "y": [_plain_scalar(y) for y in line.get_ydata()]} for line in axes.get_lines()]
+    points = sum(len(c.get_offsets()) for c in axes.collections if type(c).__name__ == "PathCollection")
+    legend = axes.get_legend()
+    kind = "barh" if bars and horizontal else "bar" if bars else "line" if lines else "scatter" if points else "empty"
+    return {"kind": kind, "title": axes.get_title().strip(), "xlabel": axes.get_xlabel().strip(),
+            "ylabel": axes.get_ylabel().strip(), "legend": [t.get_text() for t in legend.get_texts()] if legend else [],
+            "bars": bars, "lines": lines, "points": points}
+
+
+def _bars_are_horizontal(axes) -> bool:
+    for container in axes.containers:
+        if type(container).__name__ == "BarContainer":
+            return getattr(container, "orientation", "vertical") == "horizontal"
+    return False
+
+
+def _nearest_label(position: float, ticks, labels: list[str]) -> str:
+    if len(ticks) == 0 or len(labels) != len(ticks):
+        return _fmt(position)
+    nearest = min(range(len(ticks)), key=lambda i: abs(ticks[i] - position))
+    return labels[nearest] if abs(ticks[nearest] - position) < 0.5 else _fmt(position)
+
+
+def evaluate_plot(name: str, chart: Any = _ABSENT, *, kind: str | None = None, labelled: bool = True,
+                  bars: Any = None, groups: list | None = None, tolerance: float = 1e-6, relative: float = 1e-6,
+                  what: str = "", hint: str = "") -> Outcome:
+    """Judge a chart: it exists, is the right kind, carries a title and axis labels, and shows the right data."""
+    first = evaluate(name, chart, kind="plot", what=what, hint=hint)
+    if not first.passed:
+        return first
+    label = f"`{name}`"
+    facts = plot_facts(chart)
+    if kind and facts["kind"] != kind:
+        shown = {"bar": "a vertical bar chart", "barh": "a horizontal bar chart", "line": "a line chart",
+                 "scatter": "a scatter plot", "empty": "an empty chart"}
+        return _incorrect(label, what, shown[facts["kind"]], hint or f"draw {shown[kind]}.")
+    if labelled:
+        missing = [part for part in ("title", "xlabel", "ylabel") if not facts[part]]
+        if missing:
+            words = {"title": "a title", "xlabel": "an x-axis label", "ylabel": "a y-axis label"}
+            return _incorrect(label, what, "a chart without " + " and ".join(words[m] for m in missing),
+                              "give every chart a title and label both axes (title=, xlabel=, ylabel= in .plot(), "
+                              "or ax.set_title(...), ax.set_xlabel(...), ax.set_ylabel(...)), with units where there are units.")
+    if groups is not None:
+        have = {b["group"].casefold() for b in facts["bars"]}
+        missing = [g for g in groups if str(g).casefold() not in have]
+        if missing:
+            return _incorrect(label, what, "a chart whose bars are not grouped into the series "
+                              + ", ".join(f"`{g}`" for g in missing), hint)
+    if bars is not None:
+        problem = _compare_bars(facts["bars"], bars, tolerance, relative)
+        if problem:
+            return _incorrect(label, what, problem, hint)
+    done = f": {what}" if what else ""
+    return Outcome(CORRECT, f"✔ {label} passed this check{done}.")
+
+
+def _compare_bars(drawn: list[dict], expected: Any, tolerance: float, relative: float) -> str | None:
+    """Compare drawn bar sizes (ignoring sign and order) with a Series (category -> size) or a table (category x group)."""
+    if _kind_of(expected) == "series":
+        want = {(None, str(k).casefold()): abs(float(v)) for k, v in expected.items()}
+    else:
+        want = {(str(g).casefold(), str(k).casefold()): abs(float(v))
+                for g in expected.columns for k, v in expected[g].items()}
+    one_group = all(g is None for g, _ in want)
+    have = {(None if one_group else b["group"].casefold(), b["category"].casefold()): abs(b["value"]) for b in drawn}
+    if len(drawn) != len(want):
+        return f"a chart with {len(drawn)} bars, which is not the number of bars the data call for"
+    missing = [k for k in want if k not in have]
+    if missing:
+        return f"no bar labelled `{missing[0][1]}` (check what is on the category axis)"
+    wrong = sum(not _same(have[k], w, tolerance, relative) for k, w in want.items())
+    return f"{wrong} of {len(want)} bars with heights that do not match the data" if wrong else None
+
+
+def check_plot(name: str, **rules: Any) -> None:
+    """A visible self-check for a chart: prints one line and never stops the notebook."""
+    outcome = _quietly(evaluate_plot, name, _caller_value(name), **rules)
+    print(f"✔ `{name}` looks like a finished chart so far." if outcome.passed else outcome.message)
+
+
+def expect_plot(name: str, **rules: Any) -> None:
+    """A graded test of a chart: passes with a line of confirmation, or raises CheckFailed with its sentence."""
+    outcome = _quietly(evaluate_plot, name, _caller_value(name), **rules)
+    if not outcome.passed:
+        raise CheckFailed(outcome)
+    print(outcome.message)

@@ -1,0 +1,27 @@
+"""A module's catalogue of realistic wrong answers, read from its mistakes.toml."""
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Mistake:
+    """One realistic wrong answer: the solution cell it replaces, its code, and the tests it must fail."""
+
+    id: str
+    question: str
+    cell: str
+    description: str
+    fails: tuple[str, ...]
+    code: str
+
+
+def load_mistakes(path: Path) -> list[Mistake]:
+    """Every mistake in a catalogue, in file order; an absent file is an empty catalogue."""
+    if not path.exists():
+        return []
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    return [Mistake(id=m["id"], question=m["question"], cell=m["cell"], description=m["description"],
+                    fails=tuple(m["fails"]), code=m["code"]) for m in data.get("mistake", [])]

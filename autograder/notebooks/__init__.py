@@ -1,0 +1,1 @@
+"""Reading and reshaping nbgrader notebooks: cell roles, solution regions, simulated submissions."""

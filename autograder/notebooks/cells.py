@@ -1,0 +1,55 @@
+"""What a notebook cell is for, read from its nbgrader and course metadata."""
+from __future__ import annotations
+
+from nbformat import NotebookNode
+
+
+def nbgrader(cell: NotebookNode) -> dict:
+    return cell.get("metadata", {}).get("nbgrader", {})
+
+
+def course_meta(cell: NotebookNode) -> dict:
+    return cell.get("metadata", {}).get("course", {})
+
+
+def grade_id(cell: NotebookNode) -> str | None:
+    return nbgrader(cell).get("grade_id")
+
+
+def is_solution(cell: NotebookNode) -> bool:
+    return bool(nbgrader(cell).get("solution"))
+
+
+def is_graded(cell: NotebookNode) -> bool:
+    return bool(nbgrader(cell).get("grade"))
+
+
+def is_locked(cell: NotebookNode) -> bool:
+    return bool(nbgrader(cell).get("locked"))
+
+
+def is_autograded_test(cell: NotebookNode) -> bool:
+    """A code cell of hidden or visible tests that carries points."""
+    return is_graded(cell) and not is_solution(cell) and cell.cell_type == "code"
+
+
+def is_manually_graded(cell: NotebookNode) -> bool:
+    """An answer a person grades (a written reflection)."""
+    return is_graded(cell) and is_solution(cell)
+
+
+def points(cell: NotebookNode) -> float:
+    return float(nbgrader(cell).get("points", 0) or 0)
+
+
+def question(cell: NotebookNode) -> str | None:
+    return course_meta(cell).get("question")
+
+
+def objective(cell: NotebookNode) -> str | None:
+    return course_meta(cell).get("objective")
+
+
+def cells_by_id(nb: NotebookNode) -> dict[str, NotebookNode]:
+    """Every cell that has a grade_id, by that id."""
+    return {grade_id(c): c for c in nb.cells if grade_id(c)}

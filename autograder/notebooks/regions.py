@@ -1,0 +1,39 @@
+"""Solution and hidden-test regions: what the learner sees, what the solution is, and answers put back in."""
+from __future__ import annotations
+
+BEGIN_SOLUTION, END_SOLUTION = "### BEGIN SOLUTION", "### END SOLUTION"
+BEGIN_HIDDEN, END_HIDDEN = "### BEGIN HIDDEN TESTS", "### END HIDDEN TESTS"
+TEXT_STUB = "YOUR ANSWER HERE"
+
+
+def _split(source: str, begin: str, end: str) -> tuple[list[str], list[str], list[str]]:
+    """Lines before the region, inside it, and after it (the region's delimiters dropped)."""
+    lines = source.split("\n")
+    try:
+        start = next(i for i, line in enumerate(lines) if begin in line)
+        stop = next(i for i, line in enumerate(lines) if end in line and i > start)
+    except StopIteration:
+        return lines, [], []
+    return lines[:start], lines[start + 1:stop], lines[stop + 1:]
+
+
+def has_region(source: str, begin: str = BEGIN_SOLUTION) -> bool:
+    return begin in source
+
+
+def solution_text(source: str) -> str:
+    """The cell as the solution runs it: scaffold, then the solution, without delimiters."""
+    before, inside, after = _split(source, BEGIN_SOLUTION, END_SOLUTION)
+    return "\n".join(before + inside + after)
+
+
+def with_answer(source: str, answer: str) -> str:
+    """The cell with its solution region replaced by a learner's answer (the scaffold above it kept)."""
+    before, _, after = _split(source, BEGIN_SOLUTION, END_SOLUTION)
+    return "\n".join(before + answer.strip("\n").split("\n") + after)
+
+
+def without_hidden_tests(source: str) -> str:
+    """A test cell as the learner sees it: the hidden region removed."""
+    before, _, after = _split(source, BEGIN_HIDDEN, END_HIDDEN)
+    return "\n".join(before + after)

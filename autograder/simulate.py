@@ -1,0 +1,176 @@
+"""Grade a module's solution, its untouched notebook and every catalogued mistake, and report what misbehaves.
+
+Usage: python -m autograder.simulate MODULE_ID [MODULE_ID ...]
+"""
+from __future__ import annotations
+
+import json
+import re
+import sys
+import tempfile
+import time
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+import nbformat
+
+from autograder.assignment import stage_support
+from autograder.curriculum import Module, course
+from autograder.grading.execute import execute
+from autograder.grading.score import TestResult, score_notebook, total
+from autograder.mistakes import Mistake, load_mistakes
+from autograder.notebooks import submissions
+from autograder.notebooks.cells import is_autograded_test
+
+SOLUTION_SECONDS = 10
+ANSWER_NAMES = re.compile(r"""expect(?:_plot)?\(\s*["'](\w+)["']""")
+DUMP_ANSWERS = """
+import json as _json
+_answers = {}
+for _name in %r:
+    _value = globals().get(_name)
+    if type(_value) in (int, float, str) or type(_value).__module__ == "numpy" and hasattr(_value, "item"):
+        _answers[_name] = _value.item() if hasattr(_value, "item") else _value
+print("ANSWERS" + _json.dumps(_answers, default=str))
+"""
+
+
+@dataclass
+class Scenario:
+    """One simulated learner and what became of their notebook."""
+
+    name: str
+    mistake: Mistake | None
+    results: list[TestResult]
+    status: str
+    seconds: float
+    errors_outside_tests: list[str]
+    answers: dict
+
+    @property
+    def failed(self) -> set[str]:
+        return {r.grade_id for r in self.results if r.earned == 0.0 and r.possible > 0 and r.message != "not answered"}
+
+    @property
+    def score(self) -> tuple[float, float]:
+        return total(self.results)
+
+
+def answer_names(source) -> list[str]:
+    """The variables the hidden tests read, in order of first use."""
+    names: list[str] = []
+    for cell in source.cells:
+        if is_autograded_test(cell):
+            names += [n for n in ANSWER_NAMES.findall(cell.source) if n not in names]
+    return names
+
+
+def _run(module: Module, label: str, notebook_json: str, mistake: Mistake | None, names: list[str]) -> Scenario:
+    notebook = nbformat.reads(notebook_json, as_version=4)
+    notebook.cells.append(nbformat.v4.new_code_cell(DUMP_ANSWERS % (names,)))
+    with tempfile.TemporaryDirectory(prefix="course-support-") as folder:
+        support = stage_support(module, Path(folder))
+        started = time.perf_counter()
+        executed, status = execute(notebook, support)
+        seconds = time.perf_counter() - started
+    dump = executed.cells.pop()
+    answers = {}
+    for output in dump.get("outputs", []):
+        if output.output_type == "stream" and output.text.startswith("ANSWERS"):
+            answers = json.loads(output.text[len("ANSWERS"):])
+    errors = [f"cell {i}: {o.ename}: {o.evalue}" for i, cell in enumerate(executed.cells)
+              if cell.cell_type == "code" and not is_autograded_test(cell)
+              for o in cell.get("outputs", []) if o.output_type == "error"]
+    return Scenario(label, mistake, score_notebook(executed), status, seconds, errors, answers)
+
+
+def run_scenarios(module: Module, workers: int = 2) -> list[Scenario]:
+    """Solution, untouched, then each mistake, executed in parallel."""
+    source = nbformat.read(module.notebook, as_version=4)
+    names = answer_names(source)
+    plans = [(submissions.solved(source), None), (submissions.untouched(source), None)]
+    plans += [(submissions.with_mistake(source, m), m) for m in load_mistakes(module.mistakes)]
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        futures = [pool.submit(_run, module, answers.name,
+                               nbformat.writes(submissions.fill(source, source, answers)), mistake, names)
+                   for answers, mistake in plans]
+        return [f.result() for f in futures]
+
+
+def _number_forms(value: float) -> set[str]:
+    forms = {f"{value:.6g}", f"{value:.4g}", f"{value:.3g}", f"{value:.2f}", f"{value:.1f}"}
+    if 0 < abs(value) <= 1:
+        forms |= {f"{value * 100:.1f}", f"{value * 100:.0f}%"}
+    return {f for f in forms if len(f.strip("-0.%")) >= 2}
+
+
+def problems(scenarios: list[Scenario]) -> list[str]:
+    """Every way the module's grading departs from its contract, in plain sentences; empty when all is well."""
+    found: list[str] = []
+    solution, untouched, *mistaken = scenarios
+    earned, possible = solution.score
+    if possible == 0:
+        found.append("the module has no autograded points")
+    if earned != possible:
+        failed = ", ".join(sorted(solution.failed))
+        found.append(f"the solution scores {earned:g} of {possible:g}; it fails {failed}")
+    if solution.errors_outside_tests:
+        found.append("the solution raises errors outside tests: " + "; ".join(solution.errors_outside_tests))
+    if solution.seconds > SOLUTION_SECONDS:
+        found.append(f"the solution takes {solution.seconds:.1f} s to run (limit {SOLUTION_SECONDS} s)")
+    if untouched.score[0] != 0:
+        found.append(f"the untouched notebook scores {untouched.score[0]:g}, not 0")
+    found += [f"untouched: {e}" for e in untouched.errors_outside_tests]
+    for scenario in [untouched, *mistaken]:
+        for result in scenario.results:
+            if result.earned == 0.0 and result.message and not result.message.startswith(("✘", "…", "not answered")):
+                found.append(f"{scenario.name}: test {result.grade_id} failed with a traceback, not a sentence: "
+                             f"{result.message[:160]}")
+    tests = {r.grade_id for r in solution.results if r.earned is not None}
+    caught: set[str] = set()
+    for scenario in mistaken:
+        mistake = scenario.mistake
+        unknown = set(mistake.fails) - tests
+        if unknown:
+            found.append(f"{scenario.name}: names tests that do not exist: {', '.join(sorted(unknown))}")
+        if scenario.failed != set(mistake.fails):
+            extra, missed = scenario.failed - set(mistake.fails), set(mistake.fails) - scenario.failed
+            found.append(f"{scenario.name}: should fail exactly {sorted(mistake.fails)}; "
+                         + (f"it also fails {sorted(extra)}. " if extra else "")
+                         + (f"it passes {sorted(missed)}." if missed else ""))
+        found += [f"{scenario.name}: outside the tests, {e}" for e in scenario.errors_outside_tests]
+        caught |= scenario.failed & set(mistake.fails)
+        for result in scenario.results:
+            for name, value in solution.answers.items():
+                if isinstance(value, (int, float)) and not isinstance(value, bool):
+                    leaked = [f for f in _number_forms(float(value)) if f in result.message]
+                    if leaked and result.earned == 0.0:
+                        found.append(f"{scenario.name}: the message of {result.grade_id} shows the answer "
+                                     f"{name} ({leaked[0]})")
+    uncaught = tests - caught
+    if uncaught:
+        found.append("hidden tests no catalogued mistake fails: " + ", ".join(sorted(uncaught)))
+    return found
+
+
+def main(argv: list[str]) -> int:
+    ids = argv or [m.id for m in course().ready_modules]
+    status = 0
+    for module_id in ids:
+        scenarios = run_scenarios(course().module(module_id))
+        print(f"== {module_id}")
+        for s in scenarios:
+            earned, possible = s.score
+            failed = ", ".join(sorted(s.failed)) or "-"
+            print(f"  {s.name:<45} {earned:>5g} / {possible:<5g} {s.seconds:5.1f} s  fails: {failed}")
+        issues = problems(scenarios)
+        for issue in issues:
+            print(f"  PROBLEM: {issue}")
+        print("  no problems" if not issues else f"  {len(issues)} problem(s)")
+        status |= bool(issues)
+    return status
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,1 @@
+"""The fictional library world: seeded generators for every table under datasets/."""

@@ -1,0 +1,176 @@
+"""Do the learner check helpers judge answers rightly, teach in their messages and never give the answer away?"""
+import matplotlib
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt
+import pandas as pd
+import pytest
+
+from autograder.learner import coursecheck as cc
+
+
+def judge(value, expected=cc._NO_EXPECTATION, **rules):
+    return cc.evaluate("answer", value, expected, **rules)
+
+
+def test_undefined_and_placeholder_are_not_attempted():
+    """Is a missing variable or an untouched ... 'not attempted' rather than wrong?"""
+    assert judge(cc._ABSENT, 3.0).status == cc.NOT_ATTEMPTED
+    assert judge(Ellipsis, 3.0).status == cc.NOT_ATTEMPTED
+
+
+def test_number_within_tolerance_passes_and_numpy_types_count():
+    """Do ints, floats and numpy scalars of the right value all pass?"""
+    import numpy as np
+    for value in (0.25, np.float64(0.25), 0.2500000001):
+        assert judge(value, 0.25).passed
+    assert judge(np.int64(14), 14).passed
+    assert judge(0.26, 0.25, tolerance=0.01).passed
+
+
+def test_wrong_number_message_names_variable_and_never_the_expected_value():
+    """Does a wrong number say what was checked and found, without printing the answer?"""
+    outcome = judge(0.31, 0.4123, what="the share of attendees who answered", hint="divide by attendance.")
+    assert outcome.status == cc.INCORRECT
+    assert "`answer`" in outcome.message and "0.31" in outcome.message and "divide by attendance" in outcome.message
+    assert "0.4123" not in outcome.message and "0.412" not in outcome.message
+
+
+def test_wrong_kind_teaches_the_usual_fix():
+    """Does a Series where a number is wanted get advice on aggregating?"""
+    outcome = judge(pd.Series([1, 2]), 3.0)
+    assert outcome.status == cc.INCORRECT and "aggregation" in outcome.message
+    assert "inplace" in judge(None, 3.0).message
+    assert "parentheses" in judge(pd.Series([1]).mean, 3.0).message
+
+
+def test_rigged_objects_gain_nothing():
+    """Does an object whose == always says yes, or a float subclass, fail?"""
+    class AlwaysEqual:
+        def __eq__(self, other):
+            return True
+
+    class RiggedFloat(float):
+        def __eq__(self, other):
+            return True
+
+    assert not judge(AlwaysEqual(), 0.5).passed
+    assert not judge(RiggedFloat(0.9), 0.5).passed
+
+    class RiggedFrame(pd.DataFrame):
+        def equals(self, other):
+            return True
+
+    assert not judge(RiggedFrame({"a": [9]}), pd.DataFrame({"a": [1]})).passed
+
+
+def test_tables_compare_regardless_of_row_order_index_form_and_dtype():
+    """Do a groupby result with its key as index, reordered rows and int-vs-float columns all pass?"""
+    expected = pd.DataFrame({"branch": ["Eastgate", "Central"], "sessions": [3.0, 5.0]})
+    as_index = pd.DataFrame({"sessions": [5, 3]}, index=pd.Index(["Central", "Eastgate"], name="branch"))
+    assert judge(as_index, expected).passed
+    assert judge(expected.iloc[::-1], expected).passed
+    assert not judge(expected.iloc[::-1], expected, ordered=True).passed
+
+
+def test_table_problems_in_order_columns_then_rows_then_values():
+    """Does a table check report a missing column before row counts, and row counts before values?"""
+    expected = pd.DataFrame({"branch": ["A", "B"], "sessions": [3, 5]})
+    assert "`sessions`" in judge(pd.DataFrame({"branch": ["A", "B"]}), expected).message
+    assert "rows" in judge(pd.DataFrame({"branch": ["A"], "sessions": [3]}), expected).message
+    message = judge(pd.DataFrame({"branch": ["A", "B"], "sessions": [3, 6]}), expected).message
+    assert "column `sessions`" in message and "5" not in message
+
+
+def test_series_compare_by_label_and_accept_a_one_column_table():
+    """Is a Series judged by label, whatever its order, and a matching one-column table accepted?"""
+    expected = pd.Series({"storytime": 16.5, "STEAM": 16.5}).rename_axis("category").rename("mean")
+    assert judge(expected.sort_values(ascending=False).iloc[::-1], expected).passed
+    assert judge(expected.to_frame(), expected).passed
+    assert not judge(expected * 2, expected).passed
+
+
+def test_value_counts_and_groupby_forms_all_pass_for_a_series():
+    """Do value_counts(), groupby().size() and groupby().size().reset_index() all match a plain Series?"""
+    sessions = pd.DataFrame({"branch": ["Central", "Eastgate", "Central"]})
+    expected = pd.Series({"Central": 2, "Eastgate": 1})
+    for answer in (sessions["branch"].value_counts(), sessions.groupby("branch").size(),
+                   sessions.groupby("branch").size().reset_index(name="sessions")):
+        assert judge(answer, expected).passed, answer
+    assert "no value labelled `Eastgate`" in judge(pd.Series({"Central": 2, "Westgate": 1}), expected).message
+
+
+def test_sanity_rules_range_rows_and_columns():
+    """Do visible-check rules catch a percentage given for a proportion and a missing column?"""
+    assert "outside the range" in judge(41.2, kind="number", between=(0, 1)).message
+    assert judge(0.41, kind="number", between=(0, 1)).passed
+    frame = pd.DataFrame({"a": [1]})
+    assert "`b`" in judge(frame, kind="table", columns=["a", "b"]).message
+
+
+def test_text_and_collections():
+    """Is text compared without regard to case or outer spaces, and a list without regard to order?"""
+    assert judge("  Storytime ", "storytime").passed
+    assert judge(["b", "a"], ["a", "b"]).passed
+    assert not judge(["b", "a"], ["a", "b"], ordered=True).passed
+    assert "items" in judge(["a"], ["a", "b"]).message
+
+
+def test_expect_raises_a_sentence_and_check_only_prints(capsys):
+    """Does expect() raise CheckFailed whose rendering is one sentence, while check() never raises?"""
+    globals()["answer"] = 2.0  # answers live in the notebook's globals, where the helpers look them up
+    with pytest.raises(cc.CheckFailed) as failure:
+        cc.expect("answer", 3.0)
+    assert failure.value.outcome.status == cc.INCORRECT
+    assert failure.value._render_traceback_() == [failure.value.outcome.message]
+    capsys.readouterr()
+    assert cc.check("answer", kind="number", between=(0, 1)) is None
+    assert "outside the range" in capsys.readouterr().out
+
+
+def test_expect_computes_a_callable_expectation_with_warnings_held_back(capsys):
+    """Does expect() call an _expected function itself, so its warnings never reach stderr?"""
+    import warnings
+
+    def _expected():
+        warnings.warn("a pandas-style warning", FutureWarning)
+        return 2.0
+
+    globals()["answer"] = 2.0
+    assert cc.expect("answer", _expected) is None
+    captured = capsys.readouterr()
+    assert captured.err == "" and "passed" in captured.out
+
+
+@pytest.fixture
+def bar_chart():
+    data = pd.Series({"Central": 40, "Eastgate": 25}, name="sessions")
+    ax = data.plot(kind="bar", title="Sessions by branch", xlabel="Branch", ylabel="Sessions")
+    yield ax, data
+    plt.close("all")
+
+
+def test_plot_facts_and_a_correct_bar_chart(bar_chart):
+    """Are the bars of a pandas bar chart read back with their labels, and a right chart passed?"""
+    ax, data = bar_chart
+    facts = cc.plot_facts(ax)
+    assert facts["kind"] == "bar" and {b["category"] for b in facts["bars"]} == {"Central", "Eastgate"}
+    assert cc.evaluate_plot("ax", ax, kind="bar", bars=data).passed
+
+
+def test_plot_without_labels_or_with_wrong_data_fails(bar_chart):
+    """Does a chart with no axis label, the wrong kind or the wrong heights fail with a teaching message?"""
+    ax, data = bar_chart
+    ax.set_ylabel("")
+    assert "y-axis label" in cc.evaluate_plot("ax", ax).message
+    assert "horizontal" in cc.evaluate_plot("ax", ax, kind="barh", labelled=False).message
+    assert "heights" in cc.evaluate_plot("ax", ax, labelled=False, bars=data * 2).message
+
+
+def test_stacked_horizontal_bars_compare_by_group(bar_chart):
+    """Are diverging stacked bars read by group and category, ignoring the sign of the disagree side?"""
+    plt.close("all")
+    table = pd.DataFrame({"Disagree": [-10.0, -20.0], "Agree": [80.0, 60.0]}, index=["knowledge", "confidence"])
+    ax = table.plot(kind="barh", stacked=True, title="t", xlabel="x", ylabel="y")
+    assert cc.evaluate_plot("ax", ax, kind="barh", bars=table, groups=["Disagree", "Agree"]).passed
+    assert not cc.evaluate_plot("ax", ax, kind="barh", bars=table.abs() + 5).passed
