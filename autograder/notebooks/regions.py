@@ -4,6 +4,7 @@ from __future__ import annotations
 BEGIN_SOLUTION, END_SOLUTION = "### BEGIN SOLUTION", "### END SOLUTION"
 BEGIN_HIDDEN, END_HIDDEN = "### BEGIN HIDDEN TESTS", "### END HIDDEN TESTS"
 TEXT_STUB = "YOUR ANSWER HERE"
+MARK_SCHEME = "**Mark scheme**"
 
 
 def _split(source: str, begin: str, end: str) -> tuple[list[str], list[str], list[str]]:

@@ -41,7 +41,8 @@ def answered_source(source_cell: NotebookNode, answers: Answers) -> str:
     """The text a solution cell holds for these answers."""
     gid = cells.grade_id(source_cell)
     if gid not in answers.by_cell:
-        return regions.solution_text(source_cell.source)
+        solution = regions.solution_text(source_cell.source)
+        return solution.split(regions.MARK_SCHEME)[0].rstrip() if source_cell.cell_type == "markdown" else solution
     answer = answers.by_cell[gid]
     if source_cell.cell_type == "markdown":
         return answer

@@ -1,0 +1,136 @@
+"""The `course` command: a thin click layer over the build, grading, export and data functions."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+COURSE_DIR = click.option("--course", "course_dir", type=click.Path(file_okay=False, path_type=Path),
+                          default=Path("build/course"), show_default=True, help="The built nbgrader course directory.")
+
+
+def _fail(error: Exception) -> click.ClickException:
+    return click.ClickException(str(error))
+
+
+def _need_course(course_dir: Path) -> Path:
+    if not (course_dir / "nbgrader_config.py").exists():
+        raise click.ClickException(f"{course_dir} is not a built course (no nbgrader_config.py there). "
+                                   "Run `course build` first, or pass --course DIR.")
+    return course_dir.resolve()
+
+
+@click.group()
+@click.version_option(package_name="programming-librarian-course")
+def main() -> None:
+    """Data Skills for Programming Librarians: build, grade and report on the course."""
+
+
+@main.command()
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=Path("build/course"),
+              show_default=True, help="Where to write the nbgrader course directory.")
+@click.option("--modules", "module_ids", multiple=True, metavar="ID",
+              help="Build only these modules (repeat the option); default: every ready module.")
+def build(out: Path, module_ids: tuple[str, ...]) -> None:
+    """Build the nbgrader course: nbgrader_config.py, source/ and release/ for each module.
+
+    Example: course build --out build/course --modules 09-evaluation
+    """
+    from autograder.build import build_course
+
+    try:
+        built = build_course(out, list(module_ids) or None)
+    except (KeyError, ValueError, FileNotFoundError, RuntimeError) as error:
+        raise _fail(error)
+    click.echo(f"Built {len(built.modules)} module(s) into {built.root}: "
+               + ", ".join(m.id for m in built.modules))
+
+
+@main.command()
+@COURSE_DIR
+@click.argument("assignments", nargs=-1)
+def grade(course_dir: Path, assignments: tuple[str, ...]) -> None:
+    """Autograde every submission in submitted/ into the nbgrader gradebook.
+
+    Example: course grade --course build/course 09-evaluation
+    """
+    from autograder.export import grade_rows
+    from autograder.grading.nbgrader_autograde import autograde
+
+    root = _need_course(course_dir)
+    autograde(root, list(assignments) or None)
+    rows = [r for r in grade_rows(root) if not assignments or r.module in assignments]
+    statuses = {}
+    for row in rows:
+        statuses[row.status] = statuses.get(row.status, 0) + 1
+    click.echo("Graded. " + ", ".join(f"{n} {status}" for status, n in sorted(statuses.items())))
+
+
+@main.command()
+@COURSE_DIR
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default=Path("build/grades.csv"),
+              show_default=True, help="The CSV file to write.")
+def export(course_dir: Path, out: Path) -> None:
+    """Write grades as CSV: one row per student and module, with score, maximum and a status.
+
+    Example: course export --course build/course --out grades.csv
+    """
+    from autograder.export import grade_rows, write_grades_csv
+
+    path = write_grades_csv(grade_rows(_need_course(course_dir)), out)
+    click.echo(f"Wrote {path}")
+
+
+@main.command()
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=Path("build/demo"),
+              show_default=True, help="Folder for the demo course, grades and reports (replaced if it exists).")
+@click.option("--modules", "module_ids", multiple=True, metavar="ID", help="Only these modules.")
+def demo(out: Path, module_ids: tuple[str, ...]) -> None:
+    """Build the course, grade a synthetic class of 24 students and print a summary.
+
+    Example: course demo --out build/demo
+    """
+    import shutil
+
+    from rich.console import Console
+    from rich.table import Table
+
+    from autograder.demo import run_demo, summary
+
+    if out.exists():
+        shutil.rmtree(out)
+    try:
+        result = run_demo(out, list(module_ids) or None)
+    except (KeyError, ValueError, FileNotFoundError, RuntimeError) as error:
+        raise _fail(error)
+    table = Table(title="Demo class: 24 students")
+    for heading in ("module", "students", "mean score", "graded", "needs manual grading", "not submitted",
+                    "failed to grade"):
+        table.add_column(heading)
+    for line in summary(result["rows"]):
+        mean = "-" if line["mean"] is None else f"{line['mean']:.0%}"
+        counts = line["statuses"]
+        table.add_row(line["module"], str(line["students"]), mean, str(counts["graded"]),
+                      str(counts["needs manual grading"]), str(counts["not submitted"]), str(counts["failed to grade"]))
+    console = Console()
+    console.print(table)
+    console.print(f"Course: {result['course']}\nGrades: {result['grades']}")
+
+
+@main.command()
+@click.option("--check", is_flag=True, help="Only say whether the committed files match a fresh build.")
+def datasets(check: bool) -> None:
+    """Rebuild every table of the library world under datasets/ from the fixed seed.
+
+    Example: course datasets --check
+    """
+    from autograder.world.files import DATASETS, stale_tables, write_world
+
+    if check:
+        stale = stale_tables()
+        if stale:
+            raise click.ClickException("these tables differ from a fresh build: " + ", ".join(stale))
+        click.echo("Every table matches a fresh build.")
+        return
+    written = write_world()
+    click.echo(f"Wrote {len(written)} tables to {DATASETS}")
