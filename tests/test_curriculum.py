@@ -54,3 +54,10 @@ def test_module_folders_match_the_curriculum():
             assert folder.name in known, f"{folder.name} is not in course.toml"
     for module in course().ready_modules:
         assert module.notebook.exists() and module.mistakes.exists(), module.id
+
+
+def test_readme_module_table_matches_the_curriculum():
+    """Does the README's module table list the modules in order with their status from course.toml?"""
+    readme = (MODULES.parent / "README.md").read_text(encoding="utf-8")
+    rows = [line.split("|") for line in readme.splitlines() if re.match(r"\| \d\d ", line)]
+    assert [(r[1].split()[0], r[3].strip()) for r in rows] == [(m.id[:2], m.status) for m in course().modules]

@@ -1,0 +1,50 @@
+"""Is the library world complete, documented, small and rebuilt byte for byte from its seed?"""
+import time
+
+import pytest
+
+from autograder.world.files import DATASETS, stale_tables
+from autograder.world.registry import generate_world
+
+MAX_BYTES = 20 * 1024 * 1024
+
+
+@pytest.mark.slow
+def test_a_fresh_build_matches_the_committed_files_in_under_a_minute():
+    """Does `course datasets` rebuild every committed table byte for byte, within a minute?"""
+    started = time.perf_counter()
+    assert stale_tables() == []
+    assert time.perf_counter() - started < 60
+
+
+def test_every_committed_table_is_generated_and_every_generated_table_committed():
+    """Is each CSV under datasets/ one the generators make, and each generated table committed?"""
+    made = set(generate_world())
+    committed = {p.stem for p in DATASETS.glob("*.csv")}
+    assert committed == made
+
+
+def test_every_table_has_a_datasheet_that_says_it_is_synthetic(world):
+    """Has each table a datasheet with the standard sections, saying the data are synthetic?"""
+    sections = ["## Motivation", "## Composition", "## Data dictionary", "## How it was generated and calibrated",
+                "## Deliberate messiness", "## Caveats", "## License"]
+    for name, table in world.items():
+        sheet = (DATASETS / "datasheets" / f"{name}.md").read_text(encoding="utf-8")
+        assert "synthetic" in sheet.lower(), name
+        assert all(s in sheet for s in sections), name
+        for column in table.columns:
+            assert f"| {column} |" in sheet or f"| `{column}` |" in sheet, f"{name}.{column} not in its dictionary"
+
+
+def test_the_world_is_small_enough_to_commit():
+    """Are all the CSVs together well under 20 MB?"""
+    assert sum(p.stat().st_size for p in DATASETS.glob("*.csv")) < MAX_BYTES
+
+
+def test_tables_named_in_the_readme_exist(world):
+    """Does every table the datasets README lists exist?"""
+    readme = (DATASETS / "README.md").read_text(encoding="utf-8")
+    listed = {line.split("|")[1].strip() for line in readme.splitlines()
+              if line.startswith("| ") and line.count("|") == 5 and not line.startswith("| table")
+              and not line.startswith("|---")}
+    assert listed <= set(world)
