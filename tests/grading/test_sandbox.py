@@ -1,0 +1,100 @@
+"""Does the bubblewrap sandbox keep student code away from the network, the course's secrets and the machine?"""
+import os
+import socket
+import sys
+import time
+
+import pytest
+
+from autograder.grading.sandbox import Limits, Sandbox, SandboxUnavailable, sandbox_available
+
+pytestmark = pytest.mark.skipif(not sandbox_available() and not os.environ.get("CI"),
+                                reason="bubblewrap is not installed here (CI installs it and never skips)")
+
+
+def python(sandbox: Sandbox, code: str):
+    return sandbox.run([sys.executable, "-c", code])
+
+
+@pytest.fixture
+def course_root(tmp_path):
+    root = tmp_path / "course"
+    (root / "source").mkdir(parents=True)
+    (root / "source" / "solutions.ipynb").write_text("the answers")
+    (root / "gradebook.db").write_text("grades")
+    return root
+
+
+@pytest.fixture
+def workdir(tmp_path):
+    folder = tmp_path / "work"
+    folder.mkdir()
+    (folder / "data.csv").write_text("a,b\n1,2\n")
+    return folder
+
+
+def test_code_runs_in_its_working_copy_and_can_write_there(workdir):
+    """Does code see its own files and keep what it writes in its working folder?"""
+    result = python(Sandbox(workdir), "import os; print(sorted(os.listdir('.'))); open('out.txt', 'w').write('x')")
+    assert result.returncode == 0 and "data.csv" in result.stdout
+    assert (workdir / "out.txt").read_text() == "x"
+
+
+def test_hidden_course_files_cannot_be_read_or_written(workdir, course_root):
+    """Are the source notebooks and the gradebook invisible, and writes to them impossible?"""
+    code = (f"import os; print(os.listdir({str(course_root)!r}))\n"
+            f"try:\n    open({str(course_root / 'gradebook.db')!r}, 'w').write('297')\nexcept OSError as e:\n    print('denied')")
+    result = python(Sandbox(workdir, hidden=(course_root,)), code)
+    assert "[]" in result.stdout and "solutions" not in result.stdout
+    assert (course_root / "gradebook.db").read_text() == "grades"
+
+
+def test_nothing_outside_the_working_folder_is_writable(workdir, tmp_path):
+    """Do writes to the system, the grader's Python and the rest of the disk fail?"""
+    targets = ["/etc/course-test", f"{sys.prefix}/course-test", str(tmp_path / "escaped.txt")]
+    code = "import sys\nfor t in sys.argv[1:]:\n    try:\n        open(t, 'w').write('x'); print('WROTE', t)\n    except OSError:\n        print('denied', t)"
+    result = Sandbox(workdir).run([sys.executable, "-c", code, *targets])
+    assert "WROTE" not in result.stdout and result.stdout.count("denied") == 3
+    assert not (tmp_path / "escaped.txt").exists()
+
+
+def test_network_is_blocked_even_to_this_machine(workdir):
+    """Can student code reach a server listening on this machine's loopback? It must not."""
+    server = socket.socket()
+    server.bind(("127.0.0.1", 0))
+    server.listen()
+    port = server.getsockname()[1]
+    try:
+        code = (f"import socket\ntry:\n    socket.create_connection(('127.0.0.1', {port}), timeout=2); print('CONNECTED')\n"
+                "except OSError:\n    print('blocked')")
+        assert python(Sandbox(workdir), code).stdout.strip() == "blocked"
+    finally:
+        server.close()
+
+
+def test_a_loop_is_stopped_at_the_time_limit(workdir):
+    """Is a run that never ends killed at its time limit, quickly?"""
+    started = time.perf_counter()
+    result = python(Sandbox(workdir, limits=Limits(seconds=2)), "while True: pass")
+    assert result.timed_out and time.perf_counter() - started < 10
+
+
+def test_a_memory_bomb_hits_the_memory_limit(workdir):
+    """Does allocating far more memory than allowed fail inside the sandbox, not on the machine?"""
+    code = "try:\n    x = bytearray(4 * 1024**3); print('ALLOCATED')\nexcept MemoryError:\n    print('limited')"
+    result = python(Sandbox(workdir, limits=Limits(memory_bytes=1024**3)), code)
+    assert "ALLOCATED" not in result.stdout
+
+
+def test_the_graders_environment_does_not_leak_in(workdir, monkeypatch):
+    """Are the grader's own environment variables (which could reveal grading) invisible inside?"""
+    monkeypatch.setenv("COURSE_GRADER_SECRET", "hidden-value")
+    result = python(Sandbox(workdir), "import os; print(sorted(os.environ))")
+    assert "COURSE_GRADER_SECRET" not in result.stdout and "NBGRADER" not in result.stdout
+
+
+def test_without_bubblewrap_the_message_names_the_fix(workdir, monkeypatch):
+    """Without bwrap, does the sandbox refuse with a sentence naming the package and --no-sandbox?"""
+    monkeypatch.setattr("shutil.which", lambda name: None)
+    with pytest.raises(SandboxUnavailable, match="apt-get install bubblewrap.*--no-sandbox"):
+        Sandbox(workdir).command(["true"])
