@@ -86,7 +86,7 @@ def _kind_of(value: Any) -> str:
         return "table"
     if name == "Series":
         return "series"
-    if name in ("Axes", "AxesSubplot", "Figure") or "Axes" in name:
+    if name in ("Axes", "AxesSubplot", "Figure", "PlotFacts") or "Axes" in name:
         return "plot"
     if type(value) in (list, tuple, set, frozenset) or name == "ndarray":
         return "collection"
@@ -353,6 +353,10 @@ def expect(name: str, expected: Any = _NO_EXPECTATION, **rules: Any) -> None:
 
 
 # ---------------------------------------------------------------- charts
+class PlotFacts(dict):
+    """A chart already read into plain values (as the grader receives it from outside the learner's kernel)."""
+
+
 def plot_facts(chart: Any) -> dict:
     """What a chart shows, as plain values: kind, title, axis labels, legend and every bar, line and point."""
     axes = chart.axes[0] if type(chart).__name__ == "Figure" else chart
@@ -402,7 +406,7 @@ def evaluate_plot(name: str, chart: Any = _ABSENT, *, kind: str | None = None, l
     if not first.passed:
         return first
     label = f"`{name}`"
-    facts = plot_facts(chart)
+    facts = chart if isinstance(chart, PlotFacts) else plot_facts(chart)
     if kind and facts["kind"] != kind:
         shown = {"bar": "a vertical bar chart", "barh": "a horizontal bar chart", "line": "a line chart",
                  "scatter": "a scatter plot", "empty": "an empty chart"}
@@ -458,3 +462,80 @@ def expect_plot(name: str, **rules: Any) -> None:
     if not outcome.passed:
         raise CheckFailed(outcome)
     print(outcome.message)
+
+
+# ---------------------------------------------------------------- answers as plain data
+def encode_answer(value: Any) -> dict:
+    """An answer as plain JSON-ready data; anything but a plain value is recorded only by its type's name."""
+    if value is _ABSENT:
+        return {"kind": "absent"}
+    if value is Ellipsis:
+        return {"kind": "ellipsis"}
+    if value is None:
+        return {"kind": "none"}
+    kind = _kind_of(value)
+    if kind == "number" or type(value) is bool:
+        return {"kind": "number", "value": _plain_scalar(value)}
+    if kind == "text":
+        return {"kind": "text", "value": str.__str__(value)}
+    if kind == "collection" and type(value).__name__ != "ndarray":
+        return {"kind": "collection", "values": [_plain_scalar(v) for v in list(value)]}
+    if kind == "series" and type(value).__module__.startswith("pandas"):
+        return {"kind": "series", "index": [_plain_scalar(v) for v in value.index.tolist()],
+                "index_names": [None if n is None else str(n) for n in value.index.names],
+                "name": None if value.name is None else str(value.name),
+                "values": [_plain_scalar(v) for v in value.tolist()]}
+    if kind == "table" and type(value).__module__.startswith("pandas"):
+        return {"kind": "table", "columns": [str(c) for c in value.columns],
+                "index": [[_plain_scalar(v) for v in (row if isinstance(row, tuple) else (row,))]
+                          for row in value.index.tolist()],
+                "index_names": [None if n is None else str(n) for n in value.index.names],
+                "data": [[_plain_scalar(v) for v in value[c].tolist()] for c in value.columns]}
+    if kind == "plot" and type(value).__module__.startswith("matplotlib"):
+        return {"kind": "plot", "facts": plot_facts(value)}
+    return {"kind": "other", "type": type(value).__name__}
+
+
+class Unjudgeable:
+    """Stands for an answer that was not a plain value; it matches nothing."""
+
+    def __init__(self, type_name: str):
+        self.type_name = type_name
+
+    def __repr__(self) -> str:
+        return f"<{self.type_name} object>"
+
+
+def decode_answer(encoded: dict) -> Any:
+    """The plain value an encoded answer stands for (the grader's own object, never the learner's)."""
+    kind = encoded.get("kind")
+    if kind == "absent":
+        return _ABSENT
+    if kind == "ellipsis":
+        return Ellipsis
+    if kind in ("none", None):
+        return None
+    if kind == "number":
+        value = encoded["value"]
+        return math.nan if value is None else float(value)
+    if kind == "text":
+        return str(encoded["value"])
+    if kind == "collection":
+        return list(encoded["values"])
+    if kind == "plot":
+        return PlotFacts(encoded["facts"])
+    if kind in ("series", "table"):
+        import pandas as pd
+        names = encoded["index_names"]
+        if kind == "series":
+            index = pd.Index(encoded["index"], name=names[0]) if len(names) == 1 else \
+                pd.MultiIndex.from_tuples([tuple(i) for i in encoded["index"]], names=names)
+            return pd.Series(encoded["values"], index=index, name=encoded["name"], dtype=object).infer_objects()
+        rows = [tuple(r) for r in encoded["index"]]
+        index = pd.MultiIndex.from_tuples(rows, names=names) if len(names) > 1 else \
+            pd.Index([r[0] for r in rows], name=names[0])
+        frame = pd.DataFrame({c: pd.Series(v, dtype=object).infer_objects()
+                              for c, v in zip(encoded["columns"], encoded["data"])})
+        frame.index = index
+        return frame
+    return Unjudgeable(str(encoded.get("type", "unknown")))

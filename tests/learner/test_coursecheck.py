@@ -174,3 +174,39 @@ def test_stacked_horizontal_bars_compare_by_group(bar_chart):
     ax = table.plot(kind="barh", stacked=True, title="t", xlabel="x", ylabel="y")
     assert cc.evaluate_plot("ax", ax, kind="barh", bars=table, groups=["Disagree", "Agree"]).passed
     assert not cc.evaluate_plot("ax", ax, kind="barh", bars=table.abs() + 5).passed
+
+
+@pytest.mark.parametrize("value", [
+    0.25, 14, "Storytime", ["a", "b"],
+    pd.Series({"Central": 2, "Eastgate": 1}).rename_axis("branch").rename("sessions"),
+    pd.DataFrame({"branch": ["A", "B"], "rate": [0.5, None]}),
+    pd.DataFrame({"n": [1, 2]}, index=pd.MultiIndex.from_tuples([("A", 1), ("B", 2)], names=["b", "y"])),
+])
+def test_answers_survive_encoding_as_plain_data(value):
+    """Does an honest answer, encoded as plain data and rebuilt, pass the same check as the original?"""
+    rebuilt = cc.decode_answer(cc.encode_answer(value))
+    assert judge(rebuilt, value).passed
+
+
+def test_rigged_and_odd_answers_are_recorded_only_by_type():
+    """Does a rigged subclass or an unknown object come back as something that matches nothing?"""
+    class RiggedFrame(pd.DataFrame):
+        pass
+
+    class Sneaky:
+        def __eq__(self, other):
+            return True
+
+    for value in (RiggedFrame({"a": [1]}), Sneaky()):
+        rebuilt = cc.decode_answer(cc.encode_answer(value))
+        assert isinstance(rebuilt, cc.Unjudgeable)
+        assert not judge(rebuilt, pd.DataFrame({"a": [1]})).passed
+    assert cc.decode_answer(cc.encode_answer(Ellipsis)) is Ellipsis
+
+
+def test_a_chart_is_judged_from_its_encoded_facts(bar_chart):
+    """Is a chart read into plain facts judged exactly like the chart itself?"""
+    ax, data = bar_chart
+    facts = cc.decode_answer(cc.encode_answer(ax))
+    assert cc.evaluate_plot("ax", facts, kind="bar", bars=data).passed
+    assert not cc.evaluate_plot("ax", facts, kind="bar", bars=data * 3).passed
