@@ -114,6 +114,8 @@ def describe(value: Any) -> str:
         return "a chart"
     if callable(value):
         return "a function, not its result"
+    if isinstance(value, Unjudgeable):
+        return f"a {value.type_name} object"
     return f"a {type(value).__name__} object"
 
 
