@@ -14,7 +14,6 @@ from autograder.notebooks import cells, regions
 HEADING = re.compile(r"^### Question (\d+) \((\d+(?:\.\d+)?) points?\): \S", re.M)
 GRADE_ID = re.compile(r"^[a-z][a-z0-9]*(_[a-z0-9]+)+$")
 OPAQUE_ID = re.compile(r"(^cell-)|(test\d*$)|(^q\d+$)|(_\d+$)")
-ANSWER_CALL = re.compile(r"""expect(_plot)?\(\s*["'](\w+)["']""")
 TITLE_SECTIONS = ("## The competency", "## Learning objectives", "## The data", "## How this notebook works")
 CLOSING_SECTIONS = ("## Key points", "## Further reading")
 TEACHING_WORDS = (2500, 5500)
@@ -139,7 +138,7 @@ def question_problems(module: Module, nb: NotebookNode) -> list[str]:
     if len(plotted) < 2:
         found.append(f"only {len(plotted)} question(s) grade a chart; the contract asks for at least two")
     for question, prompt in prompts.items():
-        names = {m.group(2) for c in graded if cells.question(c) == question for m in ANSWER_CALL.finditer(c.source)}
+        names = {n for c in graded if cells.question(c) == question for n in cells.answer_names(c)}
         for name in names:
             if f"`{name}`" not in prompt:
                 found.append(f"{question}: the prompt does not name the variable `{name}` that its tests read")
@@ -191,7 +190,7 @@ def _test_cell_problems(gid: str, source: str) -> list[str]:
         found.append(f"{gid}: a test cell should show learners only a one-line docstring phrased as a question")
     if not regions.has_region(source, regions.BEGIN_HIDDEN):
         found.append(f"{gid}: a test cell without a hidden test region")
-    if not ANSWER_CALL.search(source):
+    if not cells.ANSWER_CALL.search(source):
         found.append(f"{gid}: a test cell that does not judge an answer with expect() or expect_plot()")
     free = _free_names(source)
     if free:

@@ -4,8 +4,6 @@ Usage: python -m autograder.simulate MODULE_ID [MODULE_ID ...]
 """
 from __future__ import annotations
 
-import json
-import re
 import sys
 import tempfile
 import time
@@ -18,22 +16,13 @@ import nbformat
 from autograder.assignment import stage_support
 from autograder.curriculum import Module, course
 from autograder.grading.execute import execute
+from autograder.grading.judge import dump_cell_source, read_dump
 from autograder.grading.score import TestResult, score_notebook, total
 from autograder.mistakes import Mistake, load_mistakes
 from autograder.notebooks import submissions
-from autograder.notebooks.cells import is_autograded_test
+from autograder.notebooks.cells import answer_names as cell_answer_names, is_autograded_test
 
 SOLUTION_SECONDS = 10
-ANSWER_NAMES = re.compile(r"""expect(?:_plot)?\(\s*["'](\w+)["']""")
-DUMP_ANSWERS = """
-import json as _json
-_answers = {}
-for _name in %r:
-    _value = globals().get(_name)
-    if type(_value) in (int, float, str) or type(_value).__module__ == "numpy" and hasattr(_value, "item"):
-        _answers[_name] = _value.item() if hasattr(_value, "item") else _value
-print("ANSWERS" + _json.dumps(_answers, default=str))
-"""
 
 
 @dataclass
@@ -62,23 +51,20 @@ def answer_names(source) -> list[str]:
     names: list[str] = []
     for cell in source.cells:
         if is_autograded_test(cell):
-            names += [n for n in ANSWER_NAMES.findall(cell.source) if n not in names]
+            names += [n for n in cell_answer_names(cell) if n not in names]
     return names
 
 
 def _run(module: Module, label: str, notebook_json: str, mistake: Mistake | None, names: list[str]) -> Scenario:
     notebook = nbformat.reads(notebook_json, as_version=4)
-    notebook.cells.append(nbformat.v4.new_code_cell(DUMP_ANSWERS % (names,)))
+    notebook.cells.append(nbformat.v4.new_code_cell(dump_cell_source(names)))
     with tempfile.TemporaryDirectory(prefix="course-support-") as folder:
         support = stage_support(module, Path(folder))
         started = time.perf_counter()
         executed, status = execute(notebook, support)
         seconds = time.perf_counter() - started
-    dump = executed.cells.pop()
-    answers = {}
-    for output in dump.get("outputs", []):
-        if output.output_type == "stream" and output.text.startswith("ANSWERS"):
-            answers = json.loads(output.text[len("ANSWERS"):])
+    dumped = read_dump(executed.cells.pop()) or {}
+    answers = {name: encoded["value"] for name, encoded in dumped.items() if encoded.get("kind") == "number"}
     errors = [f"cell {i}: {o.ename}: {o.evalue}" for i, cell in enumerate(executed.cells)
               if cell.cell_type == "code" and not is_autograded_test(cell)
               for o in cell.get("outputs", []) if o.output_type == "error"]

@@ -1,7 +1,11 @@
 """What a notebook cell is for, read from its nbgrader and course metadata."""
 from __future__ import annotations
 
+import re
+
 from nbformat import NotebookNode
+
+ANSWER_CALL = re.compile(r"""expect(?:_plot)?\(\s*["'](\w+)["']""")
 
 
 def nbgrader(cell: NotebookNode) -> dict:
@@ -53,3 +57,12 @@ def objective(cell: NotebookNode) -> str | None:
 def cells_by_id(nb: NotebookNode) -> dict[str, NotebookNode]:
     """Every cell that has a grade_id, by that id."""
     return {grade_id(c): c for c in nb.cells if grade_id(c)}
+
+
+def answer_names(cell: NotebookNode) -> list[str]:
+    """The learner's variables a test cell reads through expect() or expect_plot(), in order."""
+    names: list[str] = []
+    for name in ANSWER_CALL.findall(cell.source):
+        if name not in names:
+            names.append(name)
+    return names
