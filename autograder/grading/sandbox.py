@@ -10,6 +10,7 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
+SANDBOX_UID = 1000  # an ordinary user inside the sandbox, whoever runs the grader
 INSIDE_WORKDIR = "/tmp/work"
 MEMORY_LIMIT = 3 * 1024**3
 TIME_LIMIT = 300
@@ -67,7 +68,9 @@ class Sandbox:
             args += ["--ro-bind", str(Path(folder).resolve()), str(Path(folder).resolve())]
         args += ["--bind", str(self.workdir.resolve()), INSIDE_WORKDIR, "--chdir", INSIDE_WORKDIR,
                  "--unshare-net", "--unshare-pid", "--unshare-ipc", "--unshare-uts", "--die-with-parent",
-                 "--new-session", "--clearenv"]
+                 "--new-session", "--clearenv",
+                 # Without these, a grader run as root would hand student code every root capability.
+                 "--unshare-user", "--uid", str(SANDBOX_UID), "--gid", str(SANDBOX_UID), "--cap-drop", "ALL"]
         for name, value in self.environment().items():
             args += ["--setenv", name, value]
         return args + ["--", *argv]
@@ -80,7 +83,7 @@ class Sandbox:
                 "JUPYTER_PLATFORM_DIRS": "1", "JUPYTER_RUNTIME_DIR": "/tmp/jupyter-runtime",
                 "IPYTHONDIR": "/tmp/ipython", "MPLCONFIGDIR": "/tmp/matplotlib", "PYDEVD_DISABLE_FILE_VALIDATION": "1"}
 
-    def run(self, argv: list[str], stdin: str | None = None) -> Outcome:
+    def run(self, argv: list[str], stdin: str | None = None, pass_fds: tuple[int, ...] = ()) -> Outcome:
         """Run argv in the sandbox within the limits; a run over time is killed with everything it started."""
         limits = self.limits
 
@@ -91,7 +94,7 @@ class Sandbox:
 
         process = subprocess.Popen(self.command(argv), stdin=subprocess.PIPE if stdin is not None else subprocess.DEVNULL,
                                    stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                                   preexec_fn=limit_resources, start_new_session=True)
+                                   preexec_fn=limit_resources, start_new_session=True, pass_fds=pass_fds)
         try:
             stdout, stderr = process.communicate(stdin, timeout=limits.seconds)
             return Outcome(process.returncode, stdout, stderr, timed_out=False)

@@ -98,3 +98,11 @@ def test_without_bubblewrap_the_message_names_the_fix(workdir, monkeypatch):
     monkeypatch.setattr("shutil.which", lambda name: None)
     with pytest.raises(SandboxUnavailable, match="apt-get install bubblewrap.*--no-sandbox"):
         Sandbox(workdir).command(["true"])
+
+
+def test_code_runs_as_an_ordinary_user_without_capabilities(workdir):
+    """Even when the grader runs as root, is student code an ordinary user with no capabilities at all?"""
+    result = python(Sandbox(workdir), "import os\nprint(os.getuid())\n"
+                                      "print([l for l in open('/proc/self/status') if l.startswith('CapEff')][0])")
+    uid, caps = result.stdout.split("\n")[:2]
+    assert uid != "0" and caps.split()[1] == "0000000000000000"

@@ -1,0 +1,125 @@
+"""Grading one submission safely: read it, assemble it, run it sandboxed, and judge its answers outside."""
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import sys
+import tempfile
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import nbformat
+from nbformat import NotebookNode
+
+from autograder.grading import judge
+from autograder.grading.sandbox import Limits, Sandbox
+from autograder.grading.score import TestResult
+from autograder.grading.submission import Unreadable, assemble, find_notebook, read_notebook
+from autograder.learner.coursecheck import __file__ as HELPERS_FILE
+
+RUNNER = Path(__file__).with_name("runner.py")
+CELL_SECONDS = 30
+GRADED, UNREADABLE, TIMEOUT, CRASHED = "graded", "unreadable", "timeout", "crashed"
+NOT_RUN = {TIMEOUT: "Not run: the notebook ran out of time before reaching this test (look for a loop that never ends).",
+           CRASHED: "Not run: the notebook's Python stopped (it crashed, ran out of memory or called exit) "
+                    "before reaching this test."}
+_JUDGE_LOCK = threading.Lock()  # judging changes the working folder, which is shared by the whole process
+
+
+@dataclass
+class Graded:
+    """What grading one submission found: a status, a note for the instructor, and each test's result."""
+
+    status: str
+    note: str = ""
+    results: list[TestResult] = field(default_factory=list)
+    executed: NotebookNode | None = None
+    repairs: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Assignment:
+    """One assignment's source notebook and the pristine folder holding its data and helpers."""
+
+    name: str
+    source: NotebookNode
+    support: Path
+
+    @property
+    def notebook_name(self) -> str:
+        return f"{self.name}.ipynb"
+
+
+def stage_workdir(assignment: Assignment, run: NotebookNode, folder: Path) -> Path:
+    """A fresh working copy: the assignment's data, the grader's own helpers, and the notebook to run."""
+    for item in assignment.support.iterdir():
+        if item.is_file() and item.suffix != ".ipynb":
+            shutil.copyfile(item, folder / item.name)
+    shutil.copyfile(HELPERS_FILE, folder / "coursecheck.py")
+    nbformat.write(run, folder / assignment.notebook_name)
+    return folder
+
+
+def run_sandboxed(assignment: Assignment, run: NotebookNode, limits: Limits, hidden: tuple[Path, ...],
+                  sandboxed: bool = True) -> tuple[str, dict[int, list], str]:
+    """Execute the run notebook; return how it ended, each finished cell's outputs, and any detail."""
+    with tempfile.TemporaryDirectory(prefix="course-grade-") as scratch:
+        workdir = stage_workdir(assignment, run, Path(scratch))
+        read_end, write_end = os.pipe()
+        argv = [sys.executable, "-c", RUNNER.read_text(), assignment.notebook_name, str(CELL_SECONDS), str(write_end)]
+        try:
+            if sandboxed:
+                outcome = Sandbox(workdir, hidden=hidden, limits=limits).run(argv, pass_fds=(write_end,))
+            else:
+                outcome = _run_unsandboxed(argv, workdir, limits, write_end)
+        finally:
+            os.close(write_end)
+        with os.fdopen(read_end) as pipe:
+            records = [json.loads(line) for line in pipe.read().splitlines() if line.startswith("{")]
+    outputs = {r["cell"]: r["outputs"] for r in records if "cell" in r}
+    end = next((r for r in records if "end" in r), None)
+    if outcome.timed_out:
+        return TIMEOUT, outputs, f"stopped after {limits.seconds:g} seconds"
+    if end is None or end["end"] == "crashed":
+        return CRASHED, outputs, (end or {}).get("detail", "") or outcome.stderr.strip()[-300:]
+    if end["end"] == "error":
+        return CRASHED, outputs, end["detail"]
+    return GRADED, outputs, ""
+
+
+def _run_unsandboxed(argv, workdir, limits, write_end):
+    from autograder.grading.sandbox import Outcome
+    import subprocess
+
+    try:
+        done = subprocess.run(argv, cwd=workdir, capture_output=True, text=True, timeout=limits.seconds,
+                              pass_fds=(write_end,))
+        return Outcome(done.returncode, done.stdout, done.stderr, timed_out=False)
+    except subprocess.TimeoutExpired as expired:
+        return Outcome(None, "", str(expired), timed_out=True)
+
+
+def grade_submission(assignment: Assignment, folder: Path, limits: Limits = Limits(),
+                     hidden: tuple[Path, ...] = (), sandboxed: bool = True) -> Graded:
+    """Grade the notebook in a submission folder; the folder and its files are only ever read."""
+    try:
+        found = find_notebook(folder, assignment.notebook_name)
+        submitted, read_note = read_notebook(found.path)
+    except Unreadable as problem:
+        return Graded(UNREADABLE, str(problem))
+    assembled = assemble(assignment.source, submitted)
+    status, outputs, detail = run_sandboxed(assignment, assembled.run, limits, hidden, sandboxed)
+    executed = assembled.run
+    for index, cell in enumerate(executed.cells):
+        if cell.cell_type == "code" and index in outputs:
+            cell.outputs = [nbformat.from_dict(o) for o in outputs[index]]
+    dumps = {cell.metadata.get("course", {}).get("dump_for"): judge.read_dump(cell)
+             for index, cell in enumerate(executed.cells) if index in outputs}
+    reason = NOT_RUN.get(status, "Not run.")
+    with _JUDGE_LOCK:
+        results = [judge.judge_test(test, dumps.get(test.metadata.nbgrader.grade_id), assignment.support, reason)
+                   for test in assembled.tests]
+    note = "; ".join(filter(None, [found.note, read_note, detail if status != GRADED else ""]))
+    return Graded(status, note, results, executed, assembled.repairs)
