@@ -48,22 +48,50 @@ def build(out: Path, module_ids: tuple[str, ...]) -> None:
 
 @main.command()
 @COURSE_DIR
+@click.option("--workers", type=click.IntRange(min=1), default=None,
+              help="Submissions graded at once (default: one per CPU core).")
+@click.option("--no-sandbox", is_flag=True,
+              help="Grade without bubblewrap isolation: only for submissions you trust.")
+@click.option("--force", is_flag=True, help="Regrade every submission, even those unchanged since the last run.")
 @click.argument("assignments", nargs=-1)
-def grade(course_dir: Path, assignments: tuple[str, ...]) -> None:
-    """Autograde every submission in submitted/ into the nbgrader gradebook.
+def grade(course_dir: Path, workers: int | None, no_sandbox: bool, force: bool, assignments: tuple[str, ...]) -> None:
+    """Autograde every submission in submitted/ into the nbgrader gradebook, safely and in parallel.
 
-    Example: course grade --course build/course 09-evaluation
+    Student code runs in a bubblewrap sandbox; answers are judged outside it. Submissions already
+    graded as they stand are skipped, so an interrupted run can simply be started again.
+
+    Example: course grade --course build/course --workers 2 09-evaluation
     """
-    from autograder.export import grade_rows
-    from autograder.grading.nbgrader_autograde import autograde
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from autograder.grading.grade_class import GradingRefused, grade_course
+    from autograder.grading.sandbox import SandboxUnavailable
 
     root = _need_course(course_dir)
-    autograde(root, list(assignments) or None)
-    rows = [r for r in grade_rows(root) if not assignments or r.module in assignments]
-    statuses = {}
-    for row in rows:
-        statuses[row.status] = statuses.get(row.status, 0) + 1
-    click.echo("Graded. " + ", ".join(f"{n} {status}" for status, n in sorted(statuses.items())))
+    console = Console(stderr=True)
+    if no_sandbox:
+        console.print("[bold yellow]Warning:[/] grading WITHOUT a sandbox (--no-sandbox): student code runs "
+                      "with your permissions and can read or change your files.")
+    columns = (TextColumn("Grading"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+               TextColumn("{task.description}"))
+    with Progress(*columns, console=console, transient=True) as progress:
+        task = progress.add_task("", total=None)
+
+        def advance(done: int, total: int, what: str) -> None:
+            progress.update(task, completed=done, total=total, description=what)
+
+        try:
+            run = grade_course(root, list(assignments) or None, workers, sandboxed=not no_sandbox, force=force,
+                               on_progress=advance)
+        except (GradingRefused, SandboxUnavailable) as error:
+            raise _fail(error)
+    counts = run.counts()
+    click.echo(f"Graded {sum(counts.values())} submission(s) in {run.seconds:.0f} s"
+               + (f" ({run.skipped} unchanged since the last run, kept)" if run.skipped else "") + ": "
+               + (", ".join(f"{n} {status}" for status, n in sorted(counts.items())) or "none found"))
+    for (student, assignment), note in sorted(run.notes.items()):
+        click.echo(f"  {student} / {assignment}: {run.statuses[(student, assignment)]}: {note}")
 
 
 @main.command()

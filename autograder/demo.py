@@ -12,7 +12,8 @@ from nbgrader.api import Gradebook
 from autograder.build import BuiltCourse, build_course
 from autograder.curriculum import Course, Module
 from autograder.export import grade_rows, gradebook_url, write_grades_csv
-from autograder.grading.nbgrader_autograde import autograde
+from autograder.grading.grade_class import grade_course
+from autograder.grading.sandbox import sandbox_available
 from autograder.mistakes import load_mistakes
 from autograder.notebooks import submissions
 
@@ -90,10 +91,13 @@ def run_demo(out: Path, modules: list[str] | None = None, the_course: Course | N
     """Build the course into out/course, submit and grade the class, and write out/grades.csv."""
     built = build_course(out / "course", modules, the_course)
     profiles = submit_class(built)
-    autograde(built.root, [m.id for m in built.modules])
+    # The demo class is synthetic and trusted: without bubblewrap it is graded unsandboxed, and says so.
+    sandboxed = sandbox_available()
+    run = grade_course(built.root, [m.id for m in built.modules], sandboxed=sandboxed)
     rows = grade_rows(built.root)
     grades = write_grades_csv(rows, out / "grades.csv")
-    return {"course": built.root, "grades": grades, "rows": rows, "profiles": profiles}
+    return {"course": built.root, "grades": grades, "rows": rows, "profiles": profiles, "run": run,
+            "sandboxed": sandboxed}
 
 
 def summary(rows) -> list[dict]:

@@ -7,9 +7,12 @@ from pathlib import Path
 
 from nbgrader.api import Gradebook, MissingEntry
 
+from autograder.grading.autograded import read_record
+from autograder.grading.gradebook_record import gradebook_url
 from autograder.grading.nbgrader_autograde import assignments_in
 
 GRADED, NEEDS_MANUAL, NOT_SUBMITTED, FAILED = "graded", "needs manual grading", "not submitted", "failed to grade"
+RUN_PROBLEMS = ("unreadable", "timeout", "crashed")  # written by `course grade` beside the autograded notebook
 
 
 @dataclass(frozen=True)
@@ -25,16 +28,15 @@ class GradeRow:
     status: str
 
 
-def gradebook_url(course_dir: Path) -> str:
-    return f"sqlite:///{(course_dir / 'gradebook.db').resolve()}"
-
-
 def _status(course_dir: Path, gradebook: Gradebook, assignment: str, student: str) -> tuple[float | None, str]:
     try:
         submission = gradebook.find_submission(assignment, student)
     except MissingEntry:
         submitted = (course_dir / "submitted" / student / assignment).is_dir()
         return None, FAILED if submitted else NOT_SUBMITTED
+    record = read_record(course_dir, student, assignment) or {}
+    if record.get("status") in RUN_PROBLEMS:
+        return float(submission.score), record["status"]
     return float(submission.score), NEEDS_MANUAL if submission.needs_manual_grade else GRADED
 
 

@@ -49,7 +49,8 @@ class Sandbox:
 
     workdir: Path
     hidden: tuple[Path, ...] = ()
-    readable: tuple[Path, ...] = field(default_factory=lambda: (Path(sys.prefix),))
+    readable: tuple[Path, ...] = field(default_factory=lambda: tuple(dict.fromkeys(
+        [Path(sys.prefix), Path(sys.base_prefix)])))  # the environment, and the interpreter it was made from
     limits: Limits = Limits()
 
     def command(self, argv: list[str]) -> list[str]:

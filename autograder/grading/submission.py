@@ -79,6 +79,14 @@ def read_notebook(path: Path) -> tuple[NotebookNode, str]:
     return notebook, note
 
 
+GRADING_FLAGS = ("grade", "solution", "locked", "task", "points", "grade_id")
+
+
+def grading_flags(cell: NotebookNode) -> dict:
+    """The nbgrader metadata that decides grading (a release adds checksums and cell types, which do not)."""
+    return {k: v for k, v in cells.nbgrader(cell).items() if k in GRADING_FLAGS}
+
+
 @dataclass
 class Assembled:
     """The notebook to run, the test cells it stands for, and what had to be repaired on the way."""
@@ -112,7 +120,7 @@ def assemble(source: NotebookNode, submitted: NotebookNode) -> Assembled:
                 kept.append(answer)
             else:
                 if cell.source != original.source or cell.cell_type != original.cell_type \
-                        or cell.metadata.get("nbgrader") != original.metadata.get("nbgrader"):
+                        or grading_flags(cell) != grading_flags(original):
                     repairs.append(f"restored cell {gid} from the source")
                 kept.append(copy.deepcopy(original))
         elif cell.cell_type == "code" and cells.nbgrader(cell):
@@ -128,11 +136,15 @@ def assemble(source: NotebookNode, submitted: NotebookNode) -> Assembled:
 
 def _reinsert_missing(source: NotebookNode, kept: list[NotebookNode], seen: set[str],
                       repairs: list[str]) -> list[NotebookNode]:
-    """Put back, after the cell that precedes them in the source, every graded or locked cell that was deleted."""
+    """Put back, after the cell that precedes them in the source, every deleted locked or test cell."""
     result = list(kept)
     for position, original in enumerate(source.cells):
         gid = cells.grade_id(original)
         if not gid or gid in seen:
+            continue
+        if cells.is_solution(original):
+            # The source holds the author's answer: never run it for the learner. Their own cells still count.
+            repairs.append(f"answer cell {gid} was deleted; graded on what the rest of the notebook defines")
             continue
         repairs.append(f"re-added deleted cell {gid}")
         before = [cells.grade_id(c) for c in source.cells[:position] if cells.grade_id(c)]

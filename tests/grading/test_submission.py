@@ -8,7 +8,7 @@ import pytest
 
 from autograder.grading.submission import Unreadable, assemble, find_notebook, read_notebook
 from autograder.notebooks import cells
-from autograder.notebooks.submissions import fill, solved
+from autograder.notebooks.submissions import fill, solved, untouched
 from tests.conftest import toy_module
 
 EXPECTED = "toy-module.ipynb"
@@ -128,3 +128,12 @@ def test_learners_own_cells_are_kept_and_answers_are_theirs(source, submitted):
     run = nbformat.writes(assemble(source, mine).run)
     assert "helper = 10" in run and "total_attendance = helper * 3" in run
     assert "sessions['attendance'].sum()" not in run
+
+
+def test_a_deleted_answer_cell_is_never_refilled_with_the_authors_solution(source):
+    """When a learner deletes an answer cell, does the run hold no trace of the source's solution?"""
+    released = fill(source, source, untouched(source))
+    released.cells = [c for c in released.cells if cells.grade_id(c) != "q1_total_attendance"]
+    assembled = assemble(source, released)
+    assert not any("sessions['attendance'].sum()" in c.source for c in assembled.run.cells)
+    assert any("q1_total_attendance was deleted" in r for r in assembled.repairs)

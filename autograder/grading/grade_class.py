@@ -1,0 +1,245 @@
+"""`course grade`: every submission of a course graded in parallel sandboxes, recorded by one writer, resumable."""
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import hashlib
+import os
+import time
+from collections import Counter
+from concurrent.futures import ThreadPoolExecutor, as_completed
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterator
+
+import nbformat
+from nbgrader.api import Gradebook, MissingEntry
+from nbgrader.utils import parse_utc
+
+from autograder.grading import autograded
+from autograder.grading.gradebook_record import course_config, gradebook_url, record_submission
+from autograder.grading.grade_one import GRADED, Assignment, Graded, grade_submission
+from autograder.grading.sandbox import Limits, SandboxUnavailable, sandbox_available
+from autograder.grading.score import TestResult, score_cell
+from autograder.notebooks import cells, submissions
+
+GRADER_VERSION = "1"  # bump when a change to grading could change a score, so re-runs regrade everything
+NEEDS_MANUAL, FAILED = "needs manual grading", "failed to grade"
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
+
+
+class GradingRefused(RuntimeError):
+    """Grading cannot start (another run holds the course, or the course is not built); nothing was changed."""
+
+
+@dataclass(frozen=True)
+class Job:
+    """One submission to grade: whose, for which assignment, and where it lies."""
+
+    student: str
+    assignment: Assignment
+    folder: Path
+
+    @property
+    def timestamp_file(self) -> Path:
+        return self.folder / "timestamp.txt"
+
+
+@dataclass
+class GradeRun:
+    """What one `course grade` run did: a status per submission, what it skipped, and how long it took."""
+
+    statuses: dict[tuple[str, str], str] = field(default_factory=dict)
+    notes: dict[tuple[str, str], str] = field(default_factory=dict)
+    skipped: int = 0
+    seconds: float = 0.0
+
+    def counts(self) -> Counter:
+        return Counter(self.statuses.values())
+
+
+@contextlib.contextmanager
+def course_lock(course_dir: Path) -> Iterator[None]:
+    """Hold the course for one grading run; a second run at the same time is refused, not interleaved."""
+    path = course_dir / ".course-grade.lock"
+    with open(path, "a+") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            handle.seek(0)
+            holder = handle.read().strip() or "another process"
+            raise GradingRefused(f"another `course grade` ({holder}) is grading {course_dir} right now; "
+                                 "wait for it to finish, then run this again") from None
+        handle.seek(0)
+        handle.truncate()
+        handle.write(f"process {os.getpid()}")
+        handle.flush()
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def load_assignments(course_dir: Path, names: list[str] | None) -> list[Assignment]:
+    """Each assignment's source notebook and folder; an unknown name is an error, not a silent skip."""
+    source = course_dir / "source"
+    available = sorted(p.name for p in source.iterdir() if p.is_dir()) if source.exists() else []
+    unknown = sorted(set(names or []) - set(available))
+    if unknown:
+        raise GradingRefused(f"no assignment named {', '.join(unknown)} in {source}; "
+                             f"this course has: {', '.join(available) or 'none'}")
+    loaded = []
+    for name in names or available:
+        notebook = source / name / f"{name}.ipynb"
+        if not notebook.exists():
+            raise GradingRefused(f"{notebook} is missing: rebuild the course with `course build`")
+        loaded.append(Assignment(name, nbformat.read(notebook, as_version=4), source / name))
+    return loaded
+
+
+def find_jobs(course_dir: Path, assignments: list[Assignment]) -> list[Job]:
+    """Every submitted/STUDENT/ASSIGNMENT folder, in a stable order."""
+    submitted = course_dir / "submitted"
+    students = sorted(p.name for p in submitted.iterdir() if p.is_dir() and not p.name.startswith(".")) \
+        if submitted.exists() else []
+    return [Job(student, a, submitted / student / a.name) for a in assignments for student in students
+            if (submitted / student / a.name).is_dir()]
+
+
+def fingerprint(job: Job) -> str:
+    """Changes whenever the submission, the assignment's source or data, or the grader changes."""
+    digest = hashlib.sha256(GRADER_VERSION.encode())
+    for folder in (job.folder, job.assignment.support):
+        for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+            digest.update(str(path.relative_to(folder)).encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def read_timestamp(job: Job) -> tuple[object, str]:
+    """The submission time from timestamp.txt (as nbgrader reads it), and a note if it could not be read."""
+    if not job.timestamp_file.is_file():
+        return None, ""
+    text = job.timestamp_file.read_text(encoding="utf-8", errors="replace").strip()
+    try:
+        return parse_utc(text), ""
+    except Exception:  # dateutil raises several kinds for text that is not a date
+        return None, f"timestamp.txt holds {text[:40]!r}, which is not a date; graded as on time"
+
+
+def cell_results(job: Job, graded: Graded) -> dict[str, TestResult]:
+    """A result for every graded cell of the source: tests as judged, written answers for a person."""
+    results = {r.grade_id: r for r in graded.results}
+    for cell in job.assignment.source.cells:
+        gid = cells.grade_id(cell)
+        if not cells.is_graded(cell) or gid in results:
+            continue
+        learner = next((c for c in (graded.executed.cells if graded.executed else []) if cells.grade_id(c) == gid), None)
+        if learner is None:
+            results[gid] = TestResult(gid, cells.question(cell), 0.0, cells.points(cell), graded.note or "not answered")
+        else:
+            results[gid] = score_cell(learner)
+    return results
+
+
+def unanswered_cells(job: Job, graded: Graded) -> set[str]:
+    """Answer cells still as released (nbgrader's "No response."), or every one when nothing could be read."""
+    source = job.assignment.source
+    blank = submissions.untouched(source)
+    released = {gid: submissions.answered_source(cell, blank).strip()
+                for gid, cell in submissions.solution_cells(source).items()}
+    if graded.executed is None:
+        return set(released)
+    return {cells.grade_id(c) for c in graded.executed.cells
+            if cells.grade_id(c) in released and c.source.strip() == released[cells.grade_id(c)]}
+
+
+def final_status(graded: Graded, results: dict[str, TestResult]) -> str:
+    if graded.status == GRADED and any(r.earned is None for r in results.values()):
+        return NEEDS_MANUAL
+    return graded.status
+
+
+def record(course_dir: Path, gradebook: Gradebook, config, job: Job, graded: Graded, digest: str,
+           seconds: float) -> str:
+    """Gradebook first (one transaction), then the autograded folder whose record marks the job done."""
+    timestamp, time_note = read_timestamp(job)
+    results = cell_results(job, graded)
+    record_submission(gradebook, config, job.assignment.name, job.assignment.name, job.student, results,
+                      unanswered_cells(job, graded), timestamp)
+    status = final_status(graded, results)
+    note = "; ".join(filter(None, [graded.note, time_note]))
+    notebook = None if graded.executed is None else autograded.graded_notebook(
+        graded.executed, [c for c in job.assignment.source.cells if cells.is_autograded_test(c)],
+        list(results.values()), note if status != GRADED else "")
+    autograded.write_autograded(course_dir, job.student, job.assignment.name, job.assignment.notebook_name,
+                                notebook, autograded.record_for(status, note, graded.repairs,
+                                                                list(results.values()), digest, seconds),
+                                job.timestamp_file)
+    return status
+
+
+def check_gradebook(gradebook: Gradebook, assignments: list[Assignment]) -> None:
+    for assignment in assignments:
+        try:
+            gradebook.find_notebook(assignment.name, assignment.name)
+        except MissingEntry:
+            raise GradingRefused(f"the gradebook does not know {assignment.name}: run `course build` "
+                                 "(or `nbgrader generate_assignment`) first") from None
+
+
+def grade_course(course_dir: Path, names: list[str] | None = None, workers: int | None = None,
+                 sandboxed: bool = True, limits: Limits = Limits(), force: bool = False,
+                 on_progress: Callable[[int, int, str], None] | None = None) -> GradeRun:
+    """Grade every submission not already graded as it stands; never write inside submitted/."""
+    course_dir = course_dir.resolve()
+    if sandboxed and not sandbox_available():
+        raise SandboxUnavailable(
+            "bubblewrap (bwrap) is not installed, so student code cannot be isolated. Install it "
+            "(Debian/Ubuntu: sudo apt-get install bubblewrap), or pass --no-sandbox to grade without "
+            "isolation on a machine you trust.")
+    started = time.perf_counter()
+    run = GradeRun()
+    with course_lock(course_dir):
+        assignments = load_assignments(course_dir, names)
+        jobs = find_jobs(course_dir, assignments)
+        hidden = tuple(dict.fromkeys([course_dir, PROJECT_ROOT, Path.home().resolve()]))
+        todo = []
+        for job in jobs:
+            digest = fingerprint(job)
+            done = autograded.read_record(course_dir, job.student, job.assignment.name)
+            if not force and done and done.get("fingerprint") == digest:
+                run.skipped += 1
+                run.statuses[(job.student, job.assignment.name)] = done["status"]
+            else:
+                todo.append((job, digest))
+        config = course_config(course_dir)
+        with Gradebook(gradebook_url(course_dir)) as gradebook:
+            check_gradebook(gradebook, assignments)
+            finished = 0
+            with ThreadPoolExecutor(max_workers=workers or os.cpu_count() or 1) as pool:
+                futures = {pool.submit(_grade_timed, job, limits, hidden, sandboxed): (job, digest)
+                           for job, digest in todo}
+                for future in as_completed(futures):
+                    job, digest = futures[future]
+                    graded, seconds = future.result()
+                    key = (job.student, job.assignment.name)
+                    run.statuses[key] = graded.status if graded.status == FAILED else \
+                        record(course_dir, gradebook, config, job, graded, digest, seconds)
+                    if graded.note:
+                        run.notes[key] = graded.note
+                    finished += 1
+                    if on_progress:
+                        on_progress(finished, len(todo), f"{job.student} / {job.assignment.name}")
+    run.seconds = time.perf_counter() - started
+    return run
+
+
+def _grade_timed(job: Job, limits: Limits, hidden: tuple[Path, ...], sandboxed: bool) -> tuple[Graded, float]:
+    started = time.perf_counter()
+    try:
+        graded = grade_submission(job.assignment, job.folder, limits, hidden, sandboxed)
+    except Exception as error:  # a fault of the grader itself must cost one submission a status, not the class
+        graded = Graded(FAILED, f"the grader itself failed on this submission ({type(error).__name__}: {error}); "
+                                "nothing was recorded and its file is untouched; please report this")
+    return graded, time.perf_counter() - started
