@@ -19,3 +19,9 @@ def toy_module(root: Path = FILES) -> Module:
 @pytest.fixture
 def toy_course():
     return dataclasses.replace(course(), modules=(toy_module(),))
+
+
+@pytest.fixture(scope="module")
+def toy_course_module():
+    """The toy course, shared by the tests of one file (for fixtures that build a course once)."""
+    return dataclasses.replace(course(), modules=(toy_module(),))

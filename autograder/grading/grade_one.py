@@ -81,7 +81,11 @@ def run_sandboxed(assignment: Assignment, run: NotebookNode, limits: Limits, hid
     outputs = {r["cell"]: r["outputs"] for r in records if "cell" in r}
     end = next((r for r in records if "end" in r), None)
     if outcome.timed_out:
-        return TIMEOUT, outputs, f"stopped after {limits.seconds:g} seconds"
+        return TIMEOUT, outputs, f"the notebook was stopped after its {limits.seconds:g}-second budget"
+    slow = [r["timeout"] for r in records if "timeout" in r]
+    if slow and end is not None and end["end"] == "completed":
+        return TIMEOUT, outputs, (f"{len(slow)} cell(s) ran longer than {CELL_SECONDS} seconds and were stopped "
+                                  "(look for a loop that never ends); the rest of the notebook was graded")
     if end is None or end["end"] == "crashed":
         return CRASHED, outputs, (end or {}).get("detail", "") or outcome.stderr.strip()[-300:]
     if end["end"] == "error":

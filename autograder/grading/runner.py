@@ -3,6 +3,7 @@
 This file is run as a script by the sandbox's Python (the course repository is hidden in there), so
 it imports nothing from the autograder package. Usage: python runner.py NOTEBOOK CELL_SECONDS RESULT_FD
 Every line written to RESULT_FD is JSON: {"cell": i, "outputs": [...]} after each cell, then
+{"timeout": i} when cell i is interrupted for running too long, and
 {"end": "completed" | "crashed" | "error", "detail": "..."} once. The kernel never inherits RESULT_FD.
 """
 import json
@@ -51,10 +52,18 @@ def main(notebook_path, cell_seconds, result_fd):
     def report(record):
         results.write(json.dumps(record) + "\n")
 
+    class Client(NotebookClient):
+        """Interrupts a cell that runs too long, notes which it was, and goes on with the next."""
+
+        async def _async_handle_timeout(self, timeout, cell=None):
+            if cell is not None:
+                report({"timeout": self.nb.cells.index(cell)})
+            return await super()._async_handle_timeout(timeout, cell)
+
     notebook = nbformat.read(notebook_path, as_version=4)
-    client = NotebookClient(notebook, timeout=cell_seconds, kernel_name="python3", allow_errors=True,
-                            interrupt_on_timeout=True, record_timing=False,
-                            resources={"metadata": {"path": os.getcwd()}})
+    client = Client(notebook, timeout=cell_seconds, kernel_name="python3", allow_errors=True,
+                    interrupt_on_timeout=True, record_timing=False,
+                    resources={"metadata": {"path": os.getcwd()}})
     client.on_cell_executed = lambda cell, cell_index, **_: report(
         {"cell": cell_index, "outputs": capped(cell.get("outputs", []))})
     try:
