@@ -65,7 +65,7 @@ def grade(course_dir: Path, workers: int | None, no_sandbox: bool, force: bool, 
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-    from autograder.grading.grade_class import GradingRefused, grade_course
+    from autograder.grading.grade_class import GradingRefused, GradingStopped, grade_course
     from autograder.grading.sandbox import SandboxUnavailable
 
     root = _need_course(course_dir)
@@ -84,7 +84,7 @@ def grade(course_dir: Path, workers: int | None, no_sandbox: bool, force: bool, 
         try:
             run = grade_course(root, list(assignments) or None, workers, sandboxed=not no_sandbox, force=force,
                                on_progress=advance)
-        except (GradingRefused, SandboxUnavailable) as error:
+        except (GradingRefused, GradingStopped, SandboxUnavailable) as error:
             raise _fail(error)
     counts = run.counts()
     click.echo(f"Graded {sum(counts.values())} submission(s) in {run.seconds:.0f} s"

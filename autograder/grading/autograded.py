@@ -11,6 +11,7 @@ import nbformat
 from nbformat import NotebookNode
 
 from autograder.grading.score import TestResult
+from autograder.notebooks import regions
 
 RECORD = ".course-grading.json"  # a dot file: nbgrader leaves it out of feedback and releases
 
@@ -40,7 +41,10 @@ def test_outputs(result: TestResult) -> list[NotebookNode]:
 
 def graded_notebook(executed: NotebookNode, tests: list[NotebookNode], results: list[TestResult],
                     note: str) -> NotebookNode:
-    """The run notebook with each stand-in cell replaced by its test cell and the test's outcome."""
+    """The run notebook with each stand-in cell replaced by its test cell and the test's outcome.
+
+    Hidden tests are left out: nbgrader's feedback is rendered from this notebook, and must never show them.
+    """
     by_id = {r.grade_id: r for r in results}
     tests_by_id = {t.metadata.nbgrader.grade_id: t for t in tests}
     notebook = copy.deepcopy(executed)
@@ -48,6 +52,7 @@ def graded_notebook(executed: NotebookNode, tests: list[NotebookNode], results: 
         dump_for = cell.metadata.get("course", {}).get("dump_for")
         if dump_for in tests_by_id:
             test = copy.deepcopy(tests_by_id[dump_for])
+            test.source = regions.without_hidden_tests(test.source)
             test.outputs, test.execution_count = test_outputs(by_id[dump_for]), None
             notebook.cells[index] = test
     if note:

@@ -15,6 +15,7 @@ from typing import Callable, Iterator
 import nbformat
 from nbgrader.api import Gradebook, MissingEntry
 from nbgrader.utils import parse_utc
+from sqlalchemy.exc import SQLAlchemyError
 
 from autograder.grading import autograded
 from autograder.grading.gradebook_record import course_config, gradebook_url, record_submission
@@ -30,6 +31,10 @@ PROJECT_ROOT = Path(__file__).resolve().parents[2]
 
 class GradingRefused(RuntimeError):
     """Grading cannot start (another run holds the course, or the course is not built); nothing was changed."""
+
+
+class GradingStopped(RuntimeError):
+    """Grading stopped because a result could not be saved (disk full, read-only folder); what was saved stands."""
 
 
 @dataclass(frozen=True)
@@ -224,8 +229,16 @@ def grade_course(course_dir: Path, names: list[str] | None = None, workers: int 
                     job, digest = futures[future]
                     graded, seconds = future.result()
                     key = (job.student, job.assignment.name)
-                    run.statuses[key] = graded.status if graded.status == FAILED else \
-                        record(course_dir, gradebook, config, job, graded, digest, seconds)
+                    try:
+                        run.statuses[key] = graded.status if graded.status == FAILED else \
+                            record(course_dir, gradebook, config, job, graded, digest, seconds)
+                    except (OSError, SQLAlchemyError) as error:
+                        pool.shutdown(wait=False, cancel_futures=True)
+                        raise GradingStopped(
+                            f"could not save the grade of {job.student} / {job.assignment.name}: {_reason(error)}. "
+                            f"The {finished} grade(s) saved before it are complete and kept, and no submission "
+                            "was touched. Free some disk space or make the course folder writable, then run "
+                            "`course grade` again: it carries on from here.") from error
                     if graded.note:
                         run.notes[key] = graded.note
                     finished += 1
@@ -233,6 +246,12 @@ def grade_course(course_dir: Path, names: list[str] | None = None, workers: int 
                         on_progress(finished, len(todo), f"{job.student} / {job.assignment.name}")
     run.seconds = time.perf_counter() - started
     return run
+
+
+def _reason(error: Exception) -> str:
+    if isinstance(error, OSError):
+        return f"{error.strerror or error} ({error.filename})" if error.filename else str(error.strerror or error)
+    return str(getattr(error, "orig", None) or error).splitlines()[0]
 
 
 def _grade_timed(job: Job, limits: Limits, hidden: tuple[Path, ...], sandboxed: bool) -> tuple[Graded, float]:

@@ -12,6 +12,8 @@ from autograder.notebooks import cells, regions
 class TestResult:
     """One graded test cell: its points earned (None when a person must grade it) and what it said."""
 
+    __test__ = False  # not a pytest test class, despite its name
+
     grade_id: str
     question: str | None
     earned: float | None
