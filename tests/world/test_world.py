@@ -48,3 +48,12 @@ def test_tables_named_in_the_readme_exist(world):
     listed = {line.split("|")[1].strip() for line in tables_section.splitlines()
               if line.startswith("| ") and not line.startswith("| table")}
     assert listed and listed <= set(world), f"listed but missing: {sorted(listed - set(world))}"
+
+
+def test_the_readme_gives_each_tables_true_row_count(world):
+    """Does the datasets README state each table's row count exactly as the committed CSV has it?"""
+    readme = (DATASETS / "README.md").read_text(encoding="utf-8")
+    rows = {line.split("|")[1].strip(): line.split("|")[2].strip() for line in readme.split("## Tables", 1)[1].splitlines()
+            if line.startswith("| ") and not line.startswith("| table")}
+    wrong = {name: (stated, f"{len(world[name]):,}") for name, stated in rows.items() if stated != f"{len(world[name]):,}"}
+    assert not wrong, f"README row counts (stated, actual): {wrong}"
