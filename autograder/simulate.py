@@ -7,20 +7,22 @@ from __future__ import annotations
 import sys
 import tempfile
 import time
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
 import nbformat
+from nbformat import NotebookNode
 
 from autograder.assignment import stage_support
 from autograder.curriculum import Module, course
-from autograder.grading.execute import execute
-from autograder.grading.judge import dump_cell_source, read_dump
-from autograder.grading.score import TestResult, score_notebook, total
+from autograder.grading.grade_class import cell_results
+from autograder.grading.grade_one import Assignment, grade_submission
+from autograder.grading.judge import read_dump
+from autograder.grading.sandbox import sandbox_available
+from autograder.grading.score import TestResult, total
 from autograder.mistakes import Mistake, load_mistakes
 from autograder.notebooks import submissions
-from autograder.notebooks.cells import answer_names as cell_answer_names, is_autograded_test
 
 SOLUTION_SECONDS = 10
 
@@ -46,42 +48,35 @@ class Scenario:
         return total(self.results)
 
 
-def answer_names(source) -> list[str]:
-    """The variables the hidden tests read, in order of first use."""
-    names: list[str] = []
-    for cell in source.cells:
-        if is_autograded_test(cell):
-            names += [n for n in cell_answer_names(cell) if n not in names]
-    return names
-
-
-def _run(module: Module, label: str, notebook_json: str, mistake: Mistake | None, names: list[str]) -> Scenario:
-    notebook = nbformat.reads(notebook_json, as_version=4)
-    notebook.cells.append(nbformat.v4.new_code_cell(dump_cell_source(names)))
-    with tempfile.TemporaryDirectory(prefix="course-support-") as folder:
-        support = stage_support(module, Path(folder))
+def _run(assignment: Assignment, label: str, notebook: NotebookNode, mistake: Mistake | None) -> Scenario:
+    """Grade one simulated learner exactly as `course grade` grades a submission (sandboxed where possible)."""
+    with tempfile.TemporaryDirectory(prefix="course-simulated-") as folder:
+        nbformat.write(notebook, Path(folder) / assignment.notebook_name)
         started = time.perf_counter()
-        executed, status = execute(notebook, support)
+        graded = grade_submission(assignment, Path(folder), sandboxed=sandbox_available())
         seconds = time.perf_counter() - started
-    dumped = read_dump(executed.cells.pop()) or {}
-    answers = {name: encoded["value"] for name, encoded in dumped.items() if encoded.get("kind") == "number"}
-    errors = [f"cell {i}: {o.ename}: {o.evalue}" for i, cell in enumerate(executed.cells)
-              if cell.cell_type == "code" and not is_autograded_test(cell)
+    executed = graded.executed.cells if graded.executed else []
+    answers = {name: encoded["value"] for cell in executed if cell.metadata.get("course", {}).get("dump_for")
+               for name, encoded in (read_dump(cell) or {}).items() if encoded.get("kind") == "number"}
+    errors = [f"cell {i}: {o.ename}: {o.evalue}" for i, cell in enumerate(executed)
+              if cell.cell_type == "code" and not cell.metadata.get("course", {}).get("dump_for")
               for o in cell.get("outputs", []) if o.output_type == "error"]
-    return Scenario(label, mistake, score_notebook(executed), status, seconds, errors, answers)
+    status = graded.status + (f" ({graded.note})" if graded.note else "")
+    return Scenario(label, mistake, list(cell_results(assignment.source, graded).values()), status, seconds, errors,
+                    answers)
 
 
 def run_scenarios(module: Module, workers: int = 2) -> list[Scenario]:
-    """Solution, untouched, then each mistake, executed in parallel."""
+    """Solution, untouched, then each mistake, graded in parallel as `course grade` would grade them."""
     source = nbformat.read(module.notebook, as_version=4)
-    names = answer_names(source)
     plans = [(submissions.solved(source), None), (submissions.untouched(source), None)]
     plans += [(submissions.with_mistake(source, m), m) for m in load_mistakes(module.mistakes)]
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        futures = [pool.submit(_run, module, answers.name,
-                               nbformat.writes(submissions.fill(source, source, answers)), mistake, names)
-                   for answers, mistake in plans]
-        return [f.result() for f in futures]
+    with tempfile.TemporaryDirectory(prefix="course-support-") as folder:
+        assignment = Assignment(module.id, source, stage_support(module, Path(folder)))
+        with ThreadPoolExecutor(max_workers=workers) as pool:
+            futures = [pool.submit(_run, assignment, answers.name, submissions.fill(source, source, answers), mistake)
+                       for answers, mistake in plans]
+            return [f.result() for f in futures]
 
 
 def _number_forms(value: float) -> set[str]:

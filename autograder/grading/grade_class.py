@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Callable, Iterator
 
 import nbformat
+from nbformat import NotebookNode
 from nbgrader.api import Gradebook, MissingEntry
 from nbgrader.utils import parse_utc
 from sqlalchemy.exc import SQLAlchemyError
@@ -132,10 +133,10 @@ def read_timestamp(job: Job) -> tuple[object, str]:
         return None, f"timestamp.txt holds {text[:40]!r}, which is not a date; graded as on time"
 
 
-def cell_results(job: Job, graded: Graded) -> dict[str, TestResult]:
+def cell_results(source: NotebookNode, graded: Graded) -> dict[str, TestResult]:
     """A result for every graded cell of the source: tests as judged, written answers for a person."""
     results = {r.grade_id: r for r in graded.results}
-    for cell in job.assignment.source.cells:
+    for cell in source.cells:
         gid = cells.grade_id(cell)
         if not cells.is_graded(cell) or gid in results:
             continue
@@ -169,7 +170,7 @@ def record(course_dir: Path, gradebook: Gradebook, config, job: Job, graded: Gra
            seconds: float) -> str:
     """Gradebook first (one transaction), then the autograded folder whose record marks the job done."""
     timestamp, time_note = read_timestamp(job)
-    results = cell_results(job, graded)
+    results = cell_results(job.assignment.source, graded)
     record_submission(gradebook, config, job.assignment.name, job.assignment.name, job.student, results,
                       unanswered_cells(job, graded), timestamp)
     status = final_status(graded, results)

@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import signal
 import sys
 import tempfile
 import threading
@@ -86,11 +87,25 @@ def run_sandboxed(assignment: Assignment, run: NotebookNode, limits: Limits, hid
     if slow and end is not None and end["end"] == "completed":
         return TIMEOUT, outputs, (f"{len(slow)} cell(s) ran longer than {CELL_SECONDS} seconds and were stopped "
                                   "(look for a loop that never ends); the rest of the notebook was graded")
-    if end is None or end["end"] == "crashed":
-        return CRASHED, outputs, (end or {}).get("detail", "") or outcome.stderr.strip()[-300:]
+    if end is None:
+        return CRASHED, outputs, crash_note(outcome.returncode, run, outputs)
     if end["end"] == "error":
         return CRASHED, outputs, end["detail"]
     return GRADED, outputs, ""
+
+
+def crash_note(returncode: int | None, run: NotebookNode, outputs: dict[int, list]) -> str:
+    """Why the notebook's Python stopped, and where, in words an instructor can act on."""
+    if returncode is not None and returncode < 0:
+        name = signal.Signals(-returncode).name if -returncode in signal.Signals._value2member_map_ else str(-returncode)
+        why = {"SIGKILL": "it was killed, most likely for using more memory than allowed",
+               "SIGSEGV": "it crashed inside a library (segmentation fault)"}.get(name, f"it was stopped by {name}")
+    else:
+        why = f"the code ended it (exit code {returncode}), for example with os._exit()"
+    code_cells = [i for i, c in enumerate(run.cells) if c.cell_type == "code"]
+    ran = sum(1 for i in code_cells if i in outputs)
+    return (f"the notebook's Python stopped while running code cell {ran + 1} of {len(code_cells)}: {why}; "
+            "the cells before it were graded, the rest earn nothing")
 
 
 def _run_unsandboxed(argv, workdir, limits, write_end):
@@ -99,6 +114,7 @@ def _run_unsandboxed(argv, workdir, limits, write_end):
 
     try:
         done = subprocess.run(argv, cwd=workdir, capture_output=True, text=True, timeout=limits.seconds,
+                              stdin=subprocess.DEVNULL,
                               pass_fds=(write_end,))
         return Outcome(done.returncode, done.stdout, done.stderr, timed_out=False)
     except subprocess.TimeoutExpired as expired:

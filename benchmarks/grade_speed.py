@@ -1,0 +1,92 @@
+"""Benchmark: the demo class graded by plain `nbgrader autograde` and by `course grade`, same submissions, one run.
+
+Usage: .venv/bin/python benchmarks/grade_speed.py [--module ID ...] [--workers N] [--toy] [--no-sandbox]
+With no --module, every ready module of the course is used; --toy uses the test suite's toy module instead.
+"""
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from nbgrader.api import Gradebook
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from autograder.build import build_course  # noqa: E402
+from autograder.curriculum import course  # noqa: E402
+from autograder.demo import submit_class  # noqa: E402
+from autograder.export import gradebook_url  # noqa: E402
+from autograder.grading.grade_class import grade_course  # noqa: E402
+from autograder.grading.nbgrader_autograde import autograde  # noqa: E402
+
+
+def scores(course_dir: Path) -> dict[tuple[str, str, str], float | None]:
+    """Each (student, assignment, grade id): its automatic score in the course's gradebook."""
+    found = {}
+    with Gradebook(gradebook_url(course_dir)) as gradebook:
+        for assignment in gradebook.assignments:
+            for submission in gradebook.assignment_submissions(assignment.name):
+                for notebook in submission.notebooks:
+                    for grade in notebook.grades:
+                        found[(submission.student_id, assignment.name, grade.name)] = grade.auto_score
+    return found
+
+
+def timed(action) -> float:
+    started = time.perf_counter()
+    action()
+    return time.perf_counter() - started
+
+
+def the_course(toy: bool):
+    if not toy:
+        return None
+    from tests.conftest import toy_module
+    return dataclasses.replace(course(), modules=(toy_module(),))
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--module", action="append", dest="modules", help="a module id (repeatable)")
+    parser.add_argument("--workers", type=int, default=None, help="course grade workers (default: one per core)")
+    parser.add_argument("--toy", action="store_true", help="grade the toy module from the tests")
+    parser.add_argument("--no-sandbox", action="store_true", help="course grade without bubblewrap")
+    args = parser.parse_args()
+
+    with tempfile.TemporaryDirectory(prefix="grade-speed-") as scratch:
+        built = build_course(Path(scratch) / "course", args.modules, the_course(args.toy))
+        profiles = submit_class(built)
+        submitted = sum(p.kind != "absent" for p in profiles.values())
+        plain = shutil.copytree(built.root, Path(scratch) / "plain")
+        ours = shutil.copytree(built.root, Path(scratch) / "ours")
+        modules = [m.id for m in built.modules]
+        print(f"{submitted} submissions of {', '.join(modules)} ({len(profiles) // len(modules)} students each)")
+
+        plain_seconds = timed(lambda: autograde(plain, modules))
+        print(f"plain nbgrader autograde: {plain_seconds:7.1f} s  ({plain_seconds / submitted:.2f} s a submission)")
+        run = None
+
+        def grade():
+            nonlocal run
+            run = grade_course(ours, modules, workers=args.workers, sandboxed=not args.no_sandbox)
+
+        ours_seconds = timed(grade)
+        print(f"course grade:             {ours_seconds:7.1f} s  ({ours_seconds / submitted:.2f} s a submission, "
+              f"{'sandboxed' if not args.no_sandbox else 'NOT sandboxed'}, statuses {dict(run.counts())})")
+        print(f"ratio: course grade is {plain_seconds / ours_seconds:.2f}x the speed of plain nbgrader")
+
+        theirs, mine = scores(plain), scores(ours)
+        differences = sorted(k for k in theirs.keys() | mine.keys() if theirs.get(k) != mine.get(k))
+        print(f"score differences: {len(differences)} of {len(theirs)} graded cells")
+        for key in differences[:20]:
+            print(f"  {' / '.join(key)}: nbgrader {theirs.get(key)}, course grade {mine.get(key)}")
+        return 1 if differences else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
