@@ -63,12 +63,57 @@ def stage_workdir(assignment: Assignment, run: NotebookNode, folder: Path) -> Pa
     return folder
 
 
+class PipeReader(threading.Thread):
+    """Drains the runner's result pipe while it runs (so a large figure never blocks it), up to a size cap."""
+
+    MAX_BYTES = 64 * 1024 * 1024
+
+    def __init__(self, fd: int):
+        super().__init__(daemon=True)
+        self.fd, self.chunks, self.size = fd, [], 0
+        self.start()
+
+    def run(self) -> None:
+        with os.fdopen(self.fd, "rb") as pipe:
+            while chunk := pipe.read(1 << 16):
+                if self.size < self.MAX_BYTES:
+                    self.chunks.append(chunk)
+                    self.size += len(chunk)
+
+    def records(self) -> list[dict]:
+        """Every complete JSON record; a line cut short (the run was killed mid-write) is left out."""
+        self.join()
+        found = []
+        for line in b"".join(self.chunks).decode("utf-8", errors="replace").split("\n"):
+            try:
+                record = json.loads(line)
+            except ValueError:
+                continue
+            if well_formed(record):
+                found.append(record)
+        return found
+
+
+def well_formed(record) -> bool:
+    """A record of the shape the runner writes (anything else on the pipe was not written by the runner)."""
+    if not isinstance(record, dict) or len(record) not in (1, 2):
+        return False
+    if "cell" in record:
+        outputs = record.get("outputs")
+        return type(record["cell"]) is int and isinstance(outputs, list) and all(
+            isinstance(o, dict) and isinstance(o.get("output_type"), str) for o in outputs)
+    if "timeout" in record:
+        return type(record["timeout"]) is int
+    return record.get("end") in ("completed", "error") and isinstance(record.get("detail"), str)
+
+
 def run_sandboxed(assignment: Assignment, run: NotebookNode, limits: Limits, hidden: tuple[Path, ...],
                   sandboxed: bool = True) -> tuple[str, dict[int, list], str]:
     """Execute the run notebook; return how it ended, each finished cell's outputs, and any detail."""
     with tempfile.TemporaryDirectory(prefix="course-grade-") as scratch:
         workdir = stage_workdir(assignment, run, Path(scratch))
         read_end, write_end = os.pipe()
+        reader = PipeReader(read_end)
         argv = [sys.executable, "-c", RUNNER.read_text(), assignment.notebook_name, str(CELL_SECONDS), str(write_end)]
         try:
             if sandboxed:
@@ -77,8 +122,7 @@ def run_sandboxed(assignment: Assignment, run: NotebookNode, limits: Limits, hid
                 outcome = _run_unsandboxed(argv, workdir, limits, write_end)
         finally:
             os.close(write_end)
-        with os.fdopen(read_end) as pipe:
-            records = [json.loads(line) for line in pipe.read().splitlines() if line.startswith("{")]
+        records = reader.records()
     outputs = {r["cell"]: r["outputs"] for r in records if "cell" in r}
     end = next((r for r in records if "end" in r), None)
     if outcome.timed_out:

@@ -162,7 +162,7 @@ def main(notebook_path, cell_seconds, result_fd):
     def report(record):
         results.write(json.dumps(record) + "\n")
 
-    os.environ.setdefault("MPLBACKEND", INLINE_BACKEND)
+    os.environ["MPLBACKEND"] = INLINE_BACKEND  # as in JupyterLab: each cell's figures shown, then closed
     try:
         with open(notebook_path, encoding="utf-8") as handle:
             notebook = json.load(handle)

@@ -120,3 +120,16 @@ def test_an_unreadable_file_gets_a_status_and_reason(assignment, tmp_path):
     graded = grade_submission(assignment, folder)
     assert graded.status == UNREADABLE and "not a complete notebook" in graded.note
     assert (folder / "toy-module.ipynb").read_text() == '{"cells": ['
+
+
+def test_figures_are_shown_as_in_jupyterlab_and_large_output_never_blocks(assignment, tmp_path):
+    """Is each cell's figure kept as an image (closed after its cell, as inline), however large the output?"""
+    figures = ("import matplotlib.pyplot as plt, numpy as np\n"
+               "plt.figure(figsize=(12, 9)); plt.imshow(np.random.default_rng(1).random((300, 300)))\n"
+               "print('x' * 19_000); print('y' * 19_000); print(len(plt.get_fignums()))")
+    folder, _ = submit(assignment, tmp_path, extra=figures)
+    graded = grade_submission(assignment, folder, limits=Limits(seconds=60))
+    outputs = graded.executed.cells[2].outputs
+    pngs = [o.data["image/png"] for o in outputs if o.output_type == "display_data" and "image/png" in o.data]
+    assert graded.status == GRADED and sum(earned(graded).values()) == 3.0
+    assert len(pngs) == 1 and len(pngs[0]) > 100_000  # well over a pipe's buffer, so the pipe is read while running
