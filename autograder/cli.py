@@ -98,15 +98,50 @@ def grade(course_dir: Path, workers: int | None, no_sandbox: bool, force: bool, 
 @COURSE_DIR
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default=Path("build/grades.csv"),
               show_default=True, help="The CSV file to write.")
-def export(course_dir: Path, out: Path) -> None:
-    """Write grades as CSV: one row per student and module, with score, maximum and a status.
+@click.option("--format", "form", type=click.Choice(["plain", "canvas"]), default="plain", show_default=True,
+              help="plain: one row per student and module with a status; canvas: a Canvas gradebook import.")
+def export(course_dir: Path, out: Path, form: str) -> None:
+    """Write grades as CSV: one row per student and module with score, maximum and a status, or for Canvas.
 
-    Example: course export --course build/course --out grades.csv
+    Example: course export --course build/course --format canvas --out canvas.csv
     """
-    from autograder.export import grade_rows, write_grades_csv
+    from autograder.export import NEEDS_MANUAL, grade_rows, write_grades_csv
+    from autograder.reports.canvas import write_canvas_csv
 
-    path = write_grades_csv(grade_rows(_need_course(course_dir)), out)
+    rows = grade_rows(_need_course(course_dir))
+    path = (write_canvas_csv if form == "canvas" else write_grades_csv)(rows, out)
     click.echo(f"Wrote {path}")
+    waiting = sum(r.status == NEEDS_MANUAL for r in rows)
+    if form == "canvas" and waiting:
+        click.echo(f"Note: {waiting} submission(s) still need manual grading; their score holds the automatic "
+                   "points only. Not submitted and ungraded modules are left blank, never 0.")
+
+
+@main.command()
+@COURSE_DIR
+def feedback(course_dir: Path) -> None:
+    """Write a feedback page per student and module: each question, its points and what its tests said.
+
+    Pages go to DIR/feedback/STUDENT/MODULE/MODULE.html (nbgrader's layout). Hidden tests are never shown.
+    """
+    from autograder.reports.feedback import write_feedback
+
+    pages = write_feedback(_need_course(course_dir))
+    click.echo(f"Wrote {len(pages)} feedback page(s) under {course_dir / 'feedback'}")
+
+
+@main.command()
+@COURSE_DIR
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=Path("build/report"),
+              show_default=True, help="The folder for index.html and its charts.")
+def report(course_dir: Path, out: Path) -> None:
+    """Write the class report: competency profiles, scores per module, item analysis, manual grading progress.
+
+    Example: course report --course build/course --out build/report
+    """
+    from autograder.reports.report import write_report
+
+    click.echo(f"Wrote {write_report(_need_course(course_dir), out)}")
 
 
 @main.command()
@@ -142,7 +177,8 @@ def demo(out: Path, module_ids: tuple[str, ...]) -> None:
                       str(counts["needs manual grading"]), str(counts["not submitted"]), str(counts["failed to grade"]))
     console = Console()
     console.print(table)
-    console.print(f"Course: {result['course']}\nGrades: {result['grades']}")
+    console.print(f"Course:   {result['course']}\nGrades:   {result['grades']}\nCanvas:   {result['canvas']}\n"
+                  f"Report:   {result['report']}\nFeedback: {result['course'] / 'feedback'}")
 
 
 @main.command()

@@ -16,6 +16,9 @@ from autograder.grading.grade_class import grade_course
 from autograder.grading.sandbox import sandbox_available
 from autograder.mistakes import load_mistakes
 from autograder.notebooks import submissions
+from autograder.reports.canvas import write_canvas_csv
+from autograder.reports.feedback import write_feedback
+from autograder.reports.report import write_report
 
 # (student id, first name, last name): fictional people; the names test quoting (commas, apostrophes, accents).
 ROSTER = [
@@ -96,8 +99,11 @@ def run_demo(out: Path, modules: list[str] | None = None, the_course: Course | N
     run = grade_course(built.root, [m.id for m in built.modules], sandboxed=sandboxed)
     rows = grade_rows(built.root)
     grades = write_grades_csv(rows, out / "grades.csv")
-    return {"course": built.root, "grades": grades, "rows": rows, "profiles": profiles, "run": run,
-            "sandboxed": sandboxed}
+    canvas = write_canvas_csv(rows, out / "canvas.csv")
+    feedback = write_feedback(built.root)
+    report = write_report(built.root, out / "report", the_course)
+    return {"course": built.root, "grades": grades, "canvas": canvas, "report": report, "feedback": feedback,
+            "rows": rows, "profiles": profiles, "run": run, "sandboxed": sandboxed}
 
 
 def summary(rows) -> list[dict]:

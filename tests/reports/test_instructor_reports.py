@@ -1,0 +1,49 @@
+"""After the demo class is graded: feedback pages, the report and the Canvas file, as an instructor gets them."""
+import dataclasses
+import re
+
+import pytest
+
+from autograder.curriculum import course
+from autograder.demo import run_demo
+from tests.conftest import toy_module
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory):
+    out = tmp_path_factory.mktemp("demo")
+    return run_demo(out, the_course=dataclasses.replace(course(), modules=(toy_module(),))) | {"out": out}
+
+
+def test_every_graded_submission_has_a_feedback_page_without_hidden_tests(demo):
+    """One page per graded submission: question titles, points, failure messages; never hidden test code."""
+    graded = [r for r in demo["rows"] if r.score is not None]
+    assert len(demo["feedback"]) == len(graded) > 0
+    for page in demo["feedback"]:
+        html = page.read_text(encoding="utf-8")
+        assert "Total attendance" in html or "total attendance" in html.lower()
+        for secret in ("HIDDEN TESTS", "_expected", "expect(", "return 30"):
+            assert secret not in html, f"{secret!r} shown in {page}"
+    wrong = next(p for p in demo["feedback"] if p.parent.parent.name == next(
+        s for (s, _), prof in demo["profiles"].items() if "counts-rows-not-attendance" in prof.mistakes))
+    assert "✘" in wrong.read_text(encoding="utf-8")
+
+
+def test_the_report_has_each_chart_with_alt_text_and_a_description(demo):
+    """Does index.html show the distribution, items, manual grading and a radar per student, all described?"""
+    report = demo["report"]
+    html = report.read_text(encoding="utf-8")
+    images = re.findall(r'<img src="([^"]+)" alt="([^"]+)"><figcaption>([^<]+)</figcaption>', html)
+    sources = {src for src, _, _ in images}
+    assert {"scores_per_module.png", "item_analysis.png", "manual_grading.png"} <= sources
+    assert sum(src.startswith("students/") for src in sources) == len({r.student_id for r in demo["rows"]})
+    assert all((report.parent / src).stat().st_size > 1000 and alt and len(text) > 20 for src, alt, text in images)
+    assert "Item analysis" in html and "difficulty" in html
+
+
+def test_the_demo_leaves_grades_canvas_and_report_side_by_side(demo):
+    out = demo["out"]
+    assert (out / "grades.csv").exists() and (out / "canvas.csv").exists() and (out / "report" / "index.html").exists()
+    assert "status" in (out / "grades.csv").read_text(encoding="utf-8").splitlines()[0]
