@@ -47,3 +47,21 @@ def test_the_demo_leaves_grades_canvas_and_report_side_by_side(demo):
     out = demo["out"]
     assert (out / "grades.csv").exists() and (out / "canvas.csv").exists() and (out / "report" / "index.html").exists()
     assert "status" in (out / "grades.csv").read_text(encoding="utf-8").splitlines()[0]
+
+
+def test_the_commands_write_what_they_say(demo, tmp_path):
+    """Do `course export --format canvas`, `course feedback` and `course report` run on a graded course?"""
+    from click.testing import CliRunner
+
+    from autograder.cli import main
+
+    course_dir = str(demo["course"])
+    runner = CliRunner()
+    canvas = runner.invoke(main, ["export", "--course", course_dir, "--format", "canvas", "--out",
+                                  str(tmp_path / "c.csv")])
+    assert canvas.exit_code == 0 and (tmp_path / "c.csv").read_text(encoding="utf-8").startswith("Student,ID,")
+    assert "still need manual grading" in canvas.output
+    pages = runner.invoke(main, ["feedback", "--course", course_dir])
+    assert pages.exit_code == 0 and f"Wrote {len(demo['feedback'])} feedback page(s)" in pages.output
+    report = runner.invoke(main, ["report", "--course", course_dir, "--out", str(tmp_path / "report")])
+    assert report.exit_code == 0 and (tmp_path / "report" / "index.html").exists()
