@@ -1,0 +1,105 @@
+"""A JupyterLab server on localhost and a headless Debian Chromium driven by Playwright, for end-to-end tests."""
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from autograder.lab_settings import write_overrides
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync", "--no-first-run"]
+SCREENSHOTS = Path(__file__).resolve().parents[2] / "build" / "e2e-screenshots"
+
+
+def browser_available() -> bool:
+    try:
+        import playwright  # noqa: F401
+    except ImportError:
+        return False
+    return CHROMIUM.exists()
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+class Lab:
+    """A JupyterLab server started in a course folder, stopped when done; `url(path)` opens a path in it."""
+
+    def __init__(self, root: Path, scratch: Path):
+        self.root, self.port, self.token = root, free_port(), "e2e-" + os.urandom(8).hex()
+        write_overrides()  # as `make install` does: the environment's JupyterLab defaults, as learners get them
+        env = dict(os.environ, JUPYTERLAB_SETTINGS_DIR=str(scratch / "lab-settings"),
+                   JUPYTER_RUNTIME_DIR=str(scratch / "runtime"))
+        self.log = (scratch / "server.log").open("w")
+        jupyter = Path(sys.executable).with_name("jupyter")
+        self.process = subprocess.Popen(
+            [str(jupyter), "lab", "--no-browser", "--ip=127.0.0.1", f"--port={self.port}", "--allow-root",
+             f"--IdentityProvider.token={self.token}", f"--ServerApp.root_dir={root}"],
+            cwd=root, env=env, stdout=self.log, stderr=subprocess.STDOUT, start_new_session=True)
+        self._wait_until_up()
+
+    def url(self, path: str) -> str:
+        return f"http://127.0.0.1:{self.port}/{path.lstrip('/')}?token={self.token}"
+
+    def _wait_until_up(self, seconds: float = 90) -> None:
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline:
+            try:
+                urllib.request.urlopen(self.url("api/status"), timeout=2)
+                return
+            except OSError:
+                if self.process.poll() is not None:
+                    break
+                time.sleep(0.3)
+        self.stop()
+        raise RuntimeError(f"JupyterLab did not start; see {self.log.name}")
+
+    def stop(self) -> None:
+        if self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+        self.log.close()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not browser_available():
+        if os.environ.get("CI"):
+            pytest.fail("Chromium or Playwright is missing; .ci/run installs them")
+        pytest.skip("Chromium (apt: chromium) or Playwright is not installed here")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def shots(request):
+    """shots("name") saves a screenshot of the page under build/e2e-screenshots/<test>/ for a person to look at."""
+    folder = SCREENSHOTS / request.node.name
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True)
+    counter = iter(range(1, 100))
+
+    def take(page, name: str) -> Path:
+        path = folder / f"{next(counter):02d}-{name}.png"
+        page.screenshot(path=str(path), full_page=False)
+        return path
+    return take

@@ -1,0 +1,87 @@
+"""A student in JupyterLab: open a released module, run it all, get a check wrong then right, and validate."""
+import pytest
+
+from autograder.build import build_course
+from autograder.curriculum import course
+from tests.e2e.conftest import Lab
+
+pytestmark = pytest.mark.slow
+MODULE = "09-evaluation"
+SOLUTION = ('immediate = surveys[surveys["wave"] == "immediate"]\n'
+            'per_session = immediate.groupby("session_id").size().reset_index(name="responses")\n'
+            'surveyed = sessions.merge(per_session, on="session_id")\n'
+            'fy25 = surveyed[(surveyed["fiscal_year"] == 2025) & surveyed["attendance"].notna()]\n'
+            'response_rate = fy25["responses"].sum() / fy25["attendance"].sum()')
+
+
+@pytest.fixture(scope="module")
+def lab(tmp_path_factory):
+    assert MODULE in [m.id for m in course().ready_modules]
+    built = build_course(tmp_path_factory.mktemp("course") / "course", [MODULE])
+    server = Lab(built.root, tmp_path_factory.mktemp("lab"))
+    yield server
+    server.stop()
+
+
+def code_cell(page, text):
+    return page.locator(".jp-CodeCell", has=page.locator(".cm-content", has_text=text)).first
+
+
+def replace_and_run(page, cell, code):
+    """Type new code into a cell and run it and the check cell under it, as a learner would (Shift+Enter twice)."""
+    cell.scroll_into_view_if_needed()
+    cell.locator(".cm-content").click()
+    page.keyboard.press("Control+A")
+    page.keyboard.insert_text(code)
+    page.keyboard.press("Shift+Enter")
+    page.keyboard.press("Shift+Enter")
+
+
+def wait_idle(page, timeout=120_000):
+    page.wait_for_function(
+        "() => [...document.querySelectorAll('.jp-StatusBar-TextItem')].some(e => e.textContent.includes('| Idle'))",
+        timeout=timeout)
+
+
+def test_a_student_runs_a_module_fixes_an_answer_and_validates(lab, browser, shots):
+    page = browser.new_page(viewport={"width": 1400, "height": 900})
+    page.goto(lab.url(f"lab/tree/release/{MODULE}/{MODULE}.ipynb"))
+    page.wait_for_selector(".jp-Notebook .jp-Cell", timeout=60_000)
+    wait_idle(page)
+    shots(page, "opened")
+    assert page.locator(".jp-Dialog").count() == 0, "a dialog covers the notebook on opening"
+
+    page.click(".lm-MenuBar-item:has-text('Run')")
+    page.click(".lm-Menu-item:has-text('Run All Cells')")
+    page.wait_for_selector("text=survey responses,", timeout=60_000)  # the first worked example printed
+    wait_idle(page)
+    shots(page, "ran-all-cells")
+
+    replace_and_run(page, code_cell(page, "response_rate = ..."), "response_rate = 45.5")
+    check = code_cell(page, 'check("response_rate"')
+    check.locator(".jp-OutputArea-output").first.wait_for(timeout=30_000)
+    wait_idle(page)
+    wrong = check.locator(".jp-OutputArea").inner_text()
+    shots(page, "check-says-wrong")
+    assert "✘" in wrong and "response_rate" in wrong and "Traceback" not in wrong
+
+    replace_and_run(page, code_cell(page, "response_rate = 45.5"), SOLUTION)
+    page.wait_for_function("(el) => el.innerText.includes('✔')", arg=check.locator(".jp-OutputArea").element_handle(),
+                           timeout=30_000)
+    shots(page, "check-says-right")
+    assert "looks reasonable" in check.locator(".jp-OutputArea").inner_text()
+
+    page.keyboard.press("Control+S")
+    page.wait_for_function("() => !document.querySelector('.jp-mod-current.jp-mod-dirty')", timeout=15_000)
+    page.click(".jp-Toolbar >> text=Validate")
+    dialog = page.locator(".jp-Dialog")
+    dialog.wait_for(timeout=120_000)
+    page.wait_for_function("() => !document.querySelector('.jp-Dialog').innerText.includes('Validating')",
+                           timeout=120_000)
+    shots(page, "validated")
+    verdict = dialog.inner_text()
+    # Only one answer is done: nbgrader lists what is still unanswered (the written answers), and nothing broke.
+    assert "Validation Results" in verdict and "Traceback" not in verdict and "Error" not in verdict, verdict
+    failures = verdict.count("The following cell failed")
+    assert failures == verdict.count("You did not provide a response") > 0, verdict
+    page.close()
