@@ -181,6 +181,87 @@ def demo(out: Path, module_ids: tuple[str, ...]) -> None:
                   f"Report:   {result['report']}\nFeedback: {result['course'] / 'feedback'}")
 
 
+WORKSPACE = click.option("--workspace", type=click.Path(file_okay=False, path_type=Path),
+                         default=Path.home() / "programming-librarian-lab", show_default=True,
+                         help="Your private folder for the self-paced course.")
+
+
+@main.command()
+@WORKSPACE
+@click.option("--no-open", is_flag=True, help="Prepare the workspace but do not start JupyterLab.")
+def lab(workspace: Path, no_open: bool) -> None:
+    """Open the self-paced course in JupyterLab, in a private workspace that keeps your work.
+
+    Re-running it never overwrites your notebooks: a module updated since is saved beside yours.
+    """
+    import subprocess
+    import sys
+
+    from autograder.selfpaced.workspace import open_workspace
+
+    opened = open_workspace(workspace)
+    click.echo(f"Your workspace: {opened.workspace}")
+    for module in opened.added:
+        click.echo(f"  added {module}")
+    for module, path in opened.updates.items():
+        click.echo(f"  {module} has been updated in the course; your notebook is untouched and the new version "
+                   f"is beside it as {path.name}")
+    if not no_open:
+        jupyter = Path(sys.executable).with_name("jupyter")
+        subprocess.call([str(jupyter), "lab", f"--ServerApp.root_dir={opened.workspace}"], cwd=opened.workspace)
+
+
+@main.command(name="check")
+@click.argument("notebook", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+def check_command(notebook: Path) -> None:
+    """Grade one of your notebooks with every test and explain each lost point.
+
+    Example: course check ~/programming-librarian-lab/09-evaluation/09-evaluation.ipynb
+    """
+    from autograder.selfpaced.local_check import check_notebook
+
+    try:
+        result = check_notebook(notebook)
+    except ValueError as error:
+        raise _fail(error)
+    click.echo(f"{result.module.id}: {result.earned:g} / {result.possible:g} points")
+    if result.note:
+        click.echo(f"About this run: {result.note}")
+    if not result.attempted:
+        click.echo("Not attempted yet: no answer has been filled in. Replace each ... with your code, run the "
+                   "notebook from the top, save it and check again.")
+    else:
+        for question, points, why in result.lost:
+            click.echo(f"  {question.upper()}: {points:g} point(s) lost. {why}")
+    if result.written:
+        click.echo("Written answers (" + ", ".join(q.upper() for q in result.written) + ") are not scored here: "
+                   "compare yours with the model answer, solution(\"q...\"), in the notebook.")
+
+
+@main.command()
+@WORKSPACE
+def progress(workspace: Path) -> None:
+    """Your progress across the nine competencies: questions attempted and passed, and points, with a chart."""
+    from rich.console import Console
+    from rich.table import Table
+
+    from autograder.curriculum import course
+    from autograder.selfpaced.progress import progress_chart, progress_table
+
+    table = progress_table(workspace)
+    names = {c.id: c.name for c in course().competencies}
+    shown = Table(title="Your progress")
+    for heading in ("competency", "questions", "attempted", "passed", "points"):
+        shown.add_column(heading)
+    for row in table.itertuples():
+        points = f"{row.points:g} / {row.possible:g}" if row.questions else "no module yet"
+        shown.add_row(names[row.competency], str(row.questions), str(row.attempted), str(row.passed), points)
+    Console().print(shown)
+    workspace.mkdir(parents=True, exist_ok=True)
+    png, description = progress_chart(table, workspace / "progress.png")
+    click.echo(f"Chart: {png}\n{description}")
+
+
 @main.command()
 @click.option("--check", is_flag=True, help="Only say whether the committed files match a fresh build.")
 def datasets(check: bool) -> None:

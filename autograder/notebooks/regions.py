@@ -28,6 +28,11 @@ def solution_text(source: str) -> str:
     return "\n".join(before + inside + after)
 
 
+def solution_region(source: str) -> str:
+    """Only what lies between the solution delimiters: the model answer itself."""
+    return "\n".join(_split(source, BEGIN_SOLUTION, END_SOLUTION)[1])
+
+
 def with_answer(source: str, answer: str) -> str:
     """The cell with its solution region replaced by a learner's answer (the scaffold above it kept)."""
     before, _, after = _split(source, BEGIN_SOLUTION, END_SOLUTION)

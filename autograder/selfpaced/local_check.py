@@ -1,0 +1,60 @@
+"""`course check NOTEBOOK`: grade one notebook locally with every test, and explain each lost point."""
+from __future__ import annotations
+
+import shutil
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+import nbformat
+
+from autograder.assignment import stage_support
+from autograder.curriculum import Course, Module, course
+from autograder.grading.grade_class import cell_results
+from autograder.grading.grade_one import GRADED, Assignment, grade_submission
+from autograder.grading.sandbox import sandbox_available
+
+
+@dataclass
+class LocalGrade:
+    """A notebook's automatic score, what each lost point was for, and anything about the run itself."""
+
+    module: Module
+    earned: float
+    possible: float
+    lost: list[tuple[str, float, str]]   # (question, points lost, why)
+    written: list[str]                   # questions a person (or the learner, with the mark scheme) must judge
+    attempted: bool
+    note: str
+
+
+def module_of(notebook: Path, the_course: Course) -> Module:
+    """The module a notebook belongs to, from its file name (`09-evaluation.ipynb`, or a copy named after it)."""
+    for module in the_course.modules:
+        if notebook.stem.startswith(module.id):
+            return module
+    known = ", ".join(m.id for m in the_course.ready_modules)
+    raise ValueError(f"{notebook.name} is not named after a module of this course ({known}); "
+                     "rename it to the module's name, e.g. 09-evaluation.ipynb")
+
+
+def check_notebook(notebook: Path, the_course: Course | None = None) -> LocalGrade:
+    """Grade a copy of the notebook as `course grade` would; the learner's file is only read."""
+    the_course = the_course or course()
+    module = module_of(notebook, the_course)
+    source = nbformat.read(module.notebook, as_version=4)
+    with tempfile.TemporaryDirectory(prefix="course-check-") as scratch:
+        folder = Path(scratch) / "submitted"
+        folder.mkdir()
+        shutil.copyfile(notebook, folder / module.notebook.name)
+        assignment = Assignment(module.id, source, stage_support(module, Path(scratch) / "support"))
+        graded = grade_submission(assignment, folder, sandboxed=sandbox_available())
+    results = cell_results(source, graded)
+    auto = [r for r in results.values() if r.earned is not None]
+    lost = [(r.question or r.grade_id, r.possible - r.earned, r.message or "this test did not pass")
+            for r in auto if r.earned < r.possible]
+    written = sorted({r.question or r.grade_id for r in results.values() if r.earned is None})
+    attempted = any(r.earned > 0 or not (r.message or "").startswith(("…", "not answered")) for r in auto)
+    note = graded.note if graded.status != GRADED else ""
+    return LocalGrade(module, sum(r.earned for r in auto), sum(r.possible for r in auto), lost, written,
+                      attempted, note)
