@@ -76,6 +76,26 @@ class Lab:
         self.log.close()
 
 
+def code_cell(page, text):
+    return page.locator(".jp-CodeCell", has=page.locator(".cm-content", has_text=text)).first
+
+
+def replace_and_run(page, cell, code):
+    """Type new code into a cell and run it and the check cell under it, as a learner would (Shift+Enter twice)."""
+    cell.scroll_into_view_if_needed()
+    cell.locator(".cm-content").click()
+    page.keyboard.press("Control+A")
+    page.keyboard.insert_text(code)
+    page.keyboard.press("Shift+Enter")
+    page.keyboard.press("Shift+Enter")
+
+
+def wait_idle(page, timeout=120_000):
+    page.wait_for_function(
+        "() => [...document.querySelectorAll('.jp-StatusBar-TextItem')].some(e => e.textContent.includes('| Idle'))",
+        timeout=timeout)
+
+
 @pytest.fixture(scope="session")
 def browser():
     if not browser_available():

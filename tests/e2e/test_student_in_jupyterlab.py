@@ -3,7 +3,7 @@ import pytest
 
 from autograder.build import build_course
 from autograder.curriculum import course
-from tests.e2e.conftest import Lab
+from tests.e2e.conftest import Lab, code_cell, replace_and_run, wait_idle
 
 pytestmark = pytest.mark.slow
 MODULE = "09-evaluation"
@@ -21,26 +21,6 @@ def lab(tmp_path_factory):
     server = Lab(built.root, tmp_path_factory.mktemp("lab"))
     yield server
     server.stop()
-
-
-def code_cell(page, text):
-    return page.locator(".jp-CodeCell", has=page.locator(".cm-content", has_text=text)).first
-
-
-def replace_and_run(page, cell, code):
-    """Type new code into a cell and run it and the check cell under it, as a learner would (Shift+Enter twice)."""
-    cell.scroll_into_view_if_needed()
-    cell.locator(".cm-content").click()
-    page.keyboard.press("Control+A")
-    page.keyboard.insert_text(code)
-    page.keyboard.press("Shift+Enter")
-    page.keyboard.press("Shift+Enter")
-
-
-def wait_idle(page, timeout=120_000):
-    page.wait_for_function(
-        "() => [...document.querySelectorAll('.jp-StatusBar-TextItem')].some(e => e.textContent.includes('| Idle'))",
-        timeout=timeout)
 
 
 def test_a_student_runs_a_module_fixes_an_answer_and_validates(lab, browser, shots):
