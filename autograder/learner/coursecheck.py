@@ -336,7 +336,12 @@ def _quietly(judge: Callable[..., Outcome], *args: Any, **rules: Any) -> Outcome
 
 def check(name: str, **rules: Any) -> None:
     """A visible self-check for learners: prints one line and never stops the notebook."""
-    outcome = _quietly(evaluate, name, _caller_value(name), **rules)
+    check_value(name, _caller_value(name), **rules)
+
+
+def check_value(name: str, value: Any, **rules: Any) -> None:
+    """The visible self-check of a value already looked up (for helpers that call it on a learner's behalf)."""
+    outcome = _quietly(evaluate, name, value, **rules)
     if outcome.passed:
         print(f"✔ `{name}` looks reasonable so far. The graded tests will check it in more detail.")
     else:

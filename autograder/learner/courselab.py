@@ -81,20 +81,15 @@ def _record(module: str, question: str, **facts: Any) -> None:
         pass
 
 
-def check(name: str, **rules: Any) -> str | None:
+def check(name: str, **rules: Any) -> None:
     """check("q3") checks the whole question; check("answer", kind=...) is the quick check of one answer."""
-    if rules:
-        coursecheck.check(name, **rules)
-        return None
-    asked = _question(name)
+    asked = None if rules else _question(name)
     if asked is None:
-        namespace = _learner_namespace()
-        outcome = coursecheck.evaluate(name, namespace.get(name, coursecheck._ABSENT))
-        print("✔ `" + name + "` is there." if outcome.passed else outcome.message)
-        return None
+        coursecheck.check_value(name, _learner_namespace().get(name, coursecheck._ABSENT), **rules)
+        return
     if asked["manual"]:
         print(f"{name.upper()} is a written answer: compare yours with the mark scheme in solution(\"{name}\").")
-        return None
+        return
     namespace = _learner_namespace()
     results = [_run_test(test["source"], namespace) for test in asked["tests"]]
     earned = sum(test["points"] for test, (status, _) in zip(asked["tests"], results) if status == CORRECT)
@@ -112,7 +107,6 @@ def check(name: str, **rules: Any) -> str | None:
                 print(message)
         print(f"Stuck? hint(\"{name}\") gives a nudge.")
     _record(_bank()["module"], name.lower(), status=status, earned=earned, points=asked["points"])
-    return status
 
 
 def hint(question: str) -> None:

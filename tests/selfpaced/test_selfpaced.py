@@ -49,6 +49,7 @@ def test_a_solved_notebook_checks_correct_question_by_question(workspace, source
     executed, texts = run_in_workspace(solved_nb, workspace)
     checks = [t for c, t in zip(executed.cells, texts) if c.cell_type == "code" and c.source.startswith('check("q')]
     assert checks and all("correct" in t and "✔" in t for t in checks), checks
+    assert not [t for t in texts if "not answered yet" in t], "a quick check could not see a solved answer"
     table = progress_table(workspace).set_index("competency")
     assert table.loc["evaluation", "passed"] == table.loc["evaluation", "questions"] > 0
     assert table.loc["evaluation", "points"] == table.loc["evaluation", "possible"]
