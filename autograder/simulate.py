@@ -62,6 +62,8 @@ def _run(assignment: Assignment, label: str, notebook: NotebookNode, mistake: Mi
               if cell.cell_type == "code" and not cell.metadata.get("course", {}).get("dump_for")
               for o in cell.get("outputs", []) if o.output_type == "error"]
     status = graded.status + (f" ({graded.note})" if graded.note else "")
+    # CPU time, not wall time: the limit is about the notebook's own work, not how busy the machine is.
+    seconds = graded.cpu_seconds if graded.cpu_seconds is not None else seconds
     return Scenario(label, mistake, list(cell_results(assignment.source, graded).values()), status, seconds, errors,
                     answers)
 
@@ -99,7 +101,7 @@ def problems(scenarios: list[Scenario]) -> list[str]:
     if solution.errors_outside_tests:
         found.append("the solution raises errors outside tests: " + "; ".join(solution.errors_outside_tests))
     if solution.seconds > SOLUTION_SECONDS:
-        found.append(f"the solution takes {solution.seconds:.1f} s to run (limit {SOLUTION_SECONDS} s)")
+        found.append(f"the solution takes {solution.seconds:.1f} s of CPU time to run (limit {SOLUTION_SECONDS} s)")
     if untouched.score[0] != 0:
         found.append(f"the untouched notebook scores {untouched.score[0]:g}, not 0")
     found += [f"untouched: {e}" for e in untouched.errors_outside_tests]

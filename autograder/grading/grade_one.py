@@ -38,6 +38,7 @@ class Graded:
     results: list[TestResult] = field(default_factory=list)
     executed: NotebookNode | None = None
     repairs: list[str] = field(default_factory=list)
+    cpu_seconds: float | None = None  # CPU time the notebook used, when it ran to the end (steady under load)
 
 
 @dataclass(frozen=True)
@@ -96,7 +97,7 @@ class PipeReader(threading.Thread):
 
 def well_formed(record) -> bool:
     """A record of the shape the runner writes (anything else on the pipe was not written by the runner)."""
-    if not isinstance(record, dict) or len(record) not in (1, 2):
+    if not isinstance(record, dict) or len(record) not in (1, 2, 3):
         return False
     if "cell" in record:
         outputs = record.get("outputs")
@@ -104,12 +105,13 @@ def well_formed(record) -> bool:
             isinstance(o, dict) and isinstance(o.get("output_type"), str) for o in outputs)
     if "timeout" in record:
         return type(record["timeout"]) is int
-    return record.get("end") in ("completed", "error") and isinstance(record.get("detail"), str)
+    return record.get("end") in ("completed", "error") and isinstance(record.get("detail"), str) \
+        and isinstance(record.get("cpu", 0.0), (int, float))
 
 
 def run_sandboxed(assignment: Assignment, run: NotebookNode, limits: Limits, hidden: tuple[Path, ...],
-                  sandboxed: bool = True) -> tuple[str, dict[int, list], str]:
-    """Execute the run notebook; return how it ended, each finished cell's outputs, and any detail."""
+                  sandboxed: bool = True) -> tuple[str, dict[int, list], str, float | None]:
+    """Execute the run notebook; return how it ended, each finished cell's outputs, any detail, its CPU time."""
     with tempfile.TemporaryDirectory(prefix="course-grade-") as scratch:
         workdir = stage_workdir(assignment, run, Path(scratch))
         read_end, write_end = os.pipe()
@@ -126,16 +128,16 @@ def run_sandboxed(assignment: Assignment, run: NotebookNode, limits: Limits, hid
     outputs = {r["cell"]: r["outputs"] for r in records if "cell" in r}
     end = next((r for r in records if "end" in r), None)
     if outcome.timed_out:
-        return TIMEOUT, outputs, f"the notebook was stopped after its {limits.seconds:g}-second budget"
+        return TIMEOUT, outputs, f"the notebook was stopped after its {limits.seconds:g}-second budget", None
     slow = [r["timeout"] for r in records if "timeout" in r]
     if slow and end is not None and end["end"] == "completed":
         return TIMEOUT, outputs, (f"{len(slow)} cell(s) ran longer than {CELL_SECONDS} seconds and were stopped "
-                                  "(look for a loop that never ends); the rest of the notebook was graded")
+                                  "(look for a loop that never ends); the rest of the notebook was graded"), None
     if end is None:
-        return CRASHED, outputs, crash_note(outcome.returncode, run, outputs)
+        return CRASHED, outputs, crash_note(outcome.returncode, run, outputs), None
     if end["end"] == "error":
-        return CRASHED, outputs, end["detail"]
-    return GRADED, outputs, ""
+        return CRASHED, outputs, end["detail"], None
+    return GRADED, outputs, "", end.get("cpu")
 
 
 def crash_note(returncode: int | None, run: NotebookNode, outputs: dict[int, list]) -> str:
@@ -174,7 +176,7 @@ def grade_submission(assignment: Assignment, folder: Path, limits: Limits = Limi
     except Unreadable as problem:
         return Graded(UNREADABLE, str(problem))
     assembled = assemble(assignment.source, submitted)
-    status, outputs, detail = run_sandboxed(assignment, assembled.run, limits, hidden, sandboxed)
+    status, outputs, detail, cpu = run_sandboxed(assignment, assembled.run, limits, hidden, sandboxed)
     executed = assembled.run
     for index, cell in enumerate(executed.cells):
         if cell.cell_type == "code" and index in outputs:
@@ -186,4 +188,4 @@ def grade_submission(assignment: Assignment, folder: Path, limits: Limits = Limi
         results = [judge.judge_test(test, dumps.get(test.metadata.nbgrader.grade_id), assignment.support, reason)
                    for test in assembled.tests]
     note = "; ".join(filter(None, [found.note, read_note, detail if status != GRADED else ""]))
-    return Graded(status, note, results, executed, assembled.repairs)
+    return Graded(status, note, results, executed, assembled.repairs, cpu)

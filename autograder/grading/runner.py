@@ -4,7 +4,8 @@ This file is run as a script by the sandbox's Python (the course repository is h
 imports nothing from the autograder package. Usage: python runner.py NOTEBOOK CELL_SECONDS RESULT_FD
 Every line written to RESULT_FD is JSON: {"cell": i, "outputs": [...]} after each code cell, then
 {"timeout": i} when cell i is interrupted for running too long, and
-{"end": "completed" | "error", "detail": "..."} once; no "end" line means the process died.
+{"end": "completed" | "error", "detail": "...", "cpu": seconds} once (cpu: the CPU time the whole run
+used, when it completed); no "end" line means the process died.
 
 The cells run in an IPython shell inside this process, as a Jupyter kernel would run them but without
 starting one: no second interpreter, no messaging, so a notebook costs little more than its own code.
@@ -15,6 +16,7 @@ import json
 import os
 import signal
 import sys
+import time
 
 MAX_TEXT = 20_000
 MAX_ANSWERS_TEXT = 8_000_000  # the grader reads answers from this printed line: never cut a large table short
@@ -170,7 +172,7 @@ def main(notebook_path, cell_seconds, result_fd):
         with open(notebook_path, encoding="utf-8") as handle:
             notebook = json.load(handle)
         run_cells(notebook, cell_seconds, report)
-        report({"end": "completed", "detail": ""})
+        report({"end": "completed", "detail": "", "cpu": round(time.process_time(), 3)})
     except BaseException as error:  # anything the run hit is reported, never raised past the pipe
         report({"end": "error", "detail": f"{type(error).__name__}: {str(error)[:500]}"})
     results.close()
