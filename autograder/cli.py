@@ -123,6 +123,8 @@ def feedback(course_dir: Path) -> None:
     """Write a feedback page per student and module: each question, its points and what its tests said.
 
     Pages go to DIR/feedback/STUDENT/MODULE/MODULE.html (nbgrader's layout). Hidden tests are never shown.
+
+    Example: course feedback --course build/course
     """
     from autograder.reports.feedback import write_feedback
 
@@ -193,6 +195,8 @@ def lab(workspace: Path, no_open: bool) -> None:
     """Open the self-paced course in JupyterLab, in a private workspace that keeps your work.
 
     Re-running it never overwrites your notebooks: a module updated since is saved beside yours.
+
+    Example: course lab
     """
     import subprocess
     import sys
@@ -241,7 +245,10 @@ def check_command(notebook: Path) -> None:
 @main.command()
 @WORKSPACE
 def progress(workspace: Path) -> None:
-    """Your progress across the nine competencies: questions attempted and passed, and points, with a chart."""
+    """Your progress across the nine competencies: questions attempted and passed, and points, with a chart.
+
+    Example: course progress
+    """
     from rich.console import Console
     from rich.table import Table
 
