@@ -2,7 +2,6 @@
 import pandas as pd
 import pytest
 
-from autograder.world.files import DATASETS
 
 COLUMNS = ["fiscal_year", "month", "branch_id", "subject", "checkouts"]
 SUBJECTS = {"Cooking & food 641", "Gardening 635", "Health & fitness 613", "Personal finance 332",
@@ -101,11 +100,3 @@ def test_fernvale_lends_least_and_leans_to_gardening(world):
     share = table[table.subject.eq("Gardening 635")].groupby("branch_id").checkouts.sum() / by_branch
     system = table.loc[table.subject.eq("Gardening 635"), "checkouts"].sum() / by_branch.sum()
     assert share["FER"] > 1.4 * system, f"Fernvale {share['FER']:.3f} vs system {system:.3f}"
-
-
-def test_the_datasheet_says_synthetic_and_names_every_column(world):
-    """Does the datasheet exist, say the data are synthetic, and list every column in its dictionary?"""
-    sheet = (DATASETS / "datasheets" / "circulation_by_subject.md").read_text(encoding="utf-8")
-    assert "synthetic" in sheet.lower()
-    for column in COLUMNS:
-        assert f"| {column} |" in sheet, column

@@ -4,7 +4,6 @@ import pandas as pd
 import pytest
 
 from autograder.world.common import BRANCH_NAMES, CLOSED_DATES, branch_id_from_spelling
-from autograder.world.files import DATASETS
 from autograder.world.ideas import COMMENTS
 from autograder.world.programs import FERNVALE_WEEKDAYS
 
@@ -224,12 +223,3 @@ def test_spanish_comments_come_from_branches_with_spanish_speakers(feedback):
     spanish = feedback[feedback.comment.str.contains("¿", regex=False)]
     assert 1 <= len(spanish) <= 25, len(spanish)
     assert set(spanish.branch_id) <= {"EAS", "HAR", "CEN"}
-
-
-def test_the_datasheets_say_synthetic_and_name_every_column(world):
-    """Do both datasheets exist, say the data are synthetic, and list every column in their dictionaries?"""
-    for name, columns in [("program_ideas", IDEA_COLUMNS), ("patron_feedback", FEEDBACK_COLUMNS)]:
-        sheet = (DATASETS / "datasheets" / f"{name}.md").read_text(encoding="utf-8")
-        assert "synthetic" in sheet.lower(), name
-        for column in columns:
-            assert f"| {column} |" in sheet, f"{name}.{column}"

@@ -3,7 +3,6 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from autograder.world.files import DATASETS
 from autograder.world.statistics import clean_monthly_stats
 
 COLUMNS = ["FSCSKEY", "LIBNAME", "STABR", "LOCALE_ADD", "POPU_LSA", "CENTLIB", "BRANLIB", "VISITS", "REGBOR",
@@ -256,11 +255,3 @@ def test_wrenfield_visits_and_circulation_match_the_true_monthly_stats(world, wr
         assert abs(wrenfield[field] / true - 1) <= 0.01, f"{field} {wrenfield[field]} vs {true}"
     subjects = world["circulation_by_subject"]
     assert wrenfield.TOTCIR > subjects.loc[subjects.fiscal_year.eq(2025), "checkouts"].sum()
-
-
-def test_the_datasheet_says_synthetic_and_names_every_column(world):
-    """Does the datasheet exist, say the data are synthetic, and list every column in its dictionary?"""
-    sheet = (DATASETS / "datasheets" / "peer_libraries.md").read_text(encoding="utf-8")
-    assert "synthetic" in sheet.lower()
-    for column in COLUMNS:
-        assert f"| {column} |" in sheet, column

@@ -2,7 +2,6 @@
 import pandas as pd
 import pytest
 
-from autograder.world.files import DATASETS
 from autograder.world.surveys import CATEGORY_AREA, OUTCOME_AREAS, THEME_KEYWORDS, TITLE_AREA
 
 COLUMNS = ["response_id", "session_id", "program_id", "respondent_id", "wave", "submitted_on", "outcome_area",
@@ -171,11 +170,3 @@ def test_respondents_from_registrations_attended_that_session(world):
     came = regs[regs.attended == True][["registrant_id", "session_id"]].drop_duplicates()  # noqa: E712
     joined = known.merge(came, left_on=["respondent_id", "session_id"], right_on=["registrant_id", "session_id"])
     assert len(joined) == len(known), f"{len(known) - len(joined)} respondents who did not attend"
-
-
-def test_datasheet_names_every_column():
-    """Does the datasheet exist, say the data are synthetic, and name every column in its dictionary?"""
-    sheet = (DATASETS / "datasheets" / "survey_responses.md").read_text(encoding="utf-8")
-    assert "synthetic" in sheet.lower()
-    for column in COLUMNS:
-        assert f"| {column} |" in sheet, column

@@ -2,7 +2,6 @@
 import pandas as pd
 import pytest
 
-from autograder.world.files import DATASETS
 
 COLUMNS = ["task_id", "program_id", "task", "owner_staff_id", "typical_lead_days", "depends_on_task_id",
            "assigned_on", "due_date", "completed_on", "hours_logged"]
@@ -100,11 +99,3 @@ def test_lateness_clusters_in_busy_months_and_with_overloaded_owners(tasks):
     busiest = done.owner_staff_id.value_counts().index[:3]
     heavy = done.owner_staff_id.isin(busiest)
     assert done[heavy].late.mean() >= done[~heavy].late.mean() + 0.10
-
-
-def test_tasks_datasheet_names_every_column(world):
-    """Does the staff_tasks datasheet exist, say the data are synthetic and name every column?"""
-    sheet = (DATASETS / "datasheets" / "staff_tasks.md").read_text(encoding="utf-8")
-    assert "synthetic" in sheet.lower()
-    missing = [c for c in world["staff_tasks"].columns if f"| {c} |" not in sheet]
-    assert not missing, missing

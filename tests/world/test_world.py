@@ -33,7 +33,7 @@ def test_every_table_has_a_datasheet_that_says_it_is_synthetic(world):
         assert "synthetic" in sheet.lower(), name
         assert all(s in sheet for s in sections), name
         for column in table.columns:
-            assert f"| {column} |" in sheet or f"| `{column}` |" in sheet, f"{name}.{column} not in its dictionary"
+            assert f"| {column} |" in sheet, f"{name}.{column} not in its dictionary"
 
 
 def test_the_world_is_small_enough_to_commit():
