@@ -16,10 +16,9 @@ from nbformat import NotebookNode
 
 from autograder.assignment import stage_support
 from autograder.curriculum import Module, course
-from autograder.grading.grade_class import cell_results
-from autograder.grading.grade_one import Assignment, grade_submission
+from autograder.grading.grade_class import grade_copy
+from autograder.grading.grade_one import Assignment
 from autograder.grading.judge import read_dump
-from autograder.grading.sandbox import sandbox_available
 from autograder.grading.score import TestResult, total
 from autograder.mistakes import Mistake, load_mistakes
 from autograder.notebooks import submissions
@@ -50,11 +49,9 @@ class Scenario:
 
 def _run(assignment: Assignment, label: str, notebook: NotebookNode, mistake: Mistake | None) -> Scenario:
     """Grade one simulated learner exactly as `course grade` grades a submission (sandboxed where possible)."""
-    with tempfile.TemporaryDirectory(prefix="course-simulated-") as folder:
-        nbformat.write(notebook, Path(folder) / assignment.notebook_name)
-        started = time.perf_counter()
-        graded = grade_submission(assignment, Path(folder), sandboxed=sandbox_available())
-        seconds = time.perf_counter() - started
+    started = time.perf_counter()
+    graded, results = grade_copy(assignment, nbformat.writes(notebook).encode())
+    seconds = time.perf_counter() - started
     executed = graded.executed.cells if graded.executed else []
     answers = {name: encoded["value"] for cell in executed if cell.metadata.get("course", {}).get("dump_for")
                for name, encoded in (read_dump(cell) or {}).items() if encoded.get("kind") == "number"}
@@ -64,8 +61,7 @@ def _run(assignment: Assignment, label: str, notebook: NotebookNode, mistake: Mi
     status = graded.status + (f" ({graded.note})" if graded.note else "")
     # CPU time, not wall time: the limit is about the notebook's own work, not how busy the machine is.
     seconds = graded.cpu_seconds if graded.cpu_seconds is not None else seconds
-    return Scenario(label, mistake, list(cell_results(assignment.source, graded).values()), status, seconds, errors,
-                    answers)
+    return Scenario(label, mistake, list(results.values()), status, seconds, errors, answers)
 
 
 def run_scenarios(module: Module, workers: int = 2) -> list[Scenario]:

@@ -5,6 +5,7 @@ import contextlib
 import fcntl
 import hashlib
 import os
+import tempfile
 import time
 from collections import Counter
 from concurrent.futures import ThreadPoolExecutor, as_completed
@@ -146,6 +147,14 @@ def cell_results(source: NotebookNode, graded: Graded) -> dict[str, TestResult]:
         else:
             results[gid] = score_cell(learner)
     return results
+
+
+def grade_copy(assignment: Assignment, notebook: bytes) -> tuple[Graded, dict[str, TestResult]]:
+    """Grade one notebook's bytes outside any course, as `course grade` would (sandboxed where bubblewrap is)."""
+    with tempfile.TemporaryDirectory(prefix="course-one-") as folder:
+        (Path(folder) / assignment.notebook_name).write_bytes(notebook)
+        graded = grade_submission(assignment, Path(folder), sandboxed=sandbox_available())
+    return graded, cell_results(assignment.source, graded)
 
 
 def unanswered_cells(job: Job, graded: Graded) -> set[str]:

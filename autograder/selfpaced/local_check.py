@@ -1,7 +1,6 @@
 """`course check NOTEBOOK`: grade one notebook locally with every test, and explain each lost point."""
 from __future__ import annotations
 
-import shutil
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -10,9 +9,8 @@ import nbformat
 
 from autograder.assignment import stage_support
 from autograder.curriculum import Course, Module, course
-from autograder.grading.grade_class import cell_results
-from autograder.grading.grade_one import GRADED, Assignment, grade_submission
-from autograder.grading.sandbox import sandbox_available
+from autograder.grading.grade_class import grade_copy
+from autograder.grading.grade_one import GRADED, Assignment
 
 
 @dataclass
@@ -43,13 +41,9 @@ def check_notebook(notebook: Path, the_course: Course | None = None) -> LocalGra
     the_course = the_course or course()
     module = module_of(notebook, the_course)
     source = nbformat.read(module.notebook, as_version=4)
-    with tempfile.TemporaryDirectory(prefix="course-check-") as scratch:
-        folder = Path(scratch) / "submitted"
-        folder.mkdir()
-        shutil.copyfile(notebook, folder / module.notebook.name)
-        assignment = Assignment(module.id, source, stage_support(module, Path(scratch) / "support"))
-        graded = grade_submission(assignment, folder, sandboxed=sandbox_available())
-    results = cell_results(source, graded)
+    with tempfile.TemporaryDirectory(prefix="course-check-") as support:
+        assignment = Assignment(module.id, source, stage_support(module, Path(support)))
+        graded, results = grade_copy(assignment, notebook.read_bytes())
     auto = [r for r in results.values() if r.earned is not None]
     lost = [(r.question or r.grade_id, r.possible - r.earned, r.message or "this test did not pass")
             for r in auto if r.earned < r.possible]
