@@ -96,6 +96,36 @@ def wait_idle(page, timeout=120_000):
         timeout=timeout)
 
 
+def serve(root: Path, tmp_path_factory):
+    """A JupyterLab on `root` for a module-scoped fixture: `yield from serve(...)`; stopped afterwards."""
+    server = Lab(root, tmp_path_factory.mktemp("lab"))
+    yield server
+    server.stop()
+
+
+def wait_for_output(page, cell, text: str, timeout: int = 30_000) -> None:
+    """Wait until a cell's output area shows `text`."""
+    page.wait_for_function("([el, text]) => el.innerText.includes(text)",
+                           arg=[cell.locator(".jp-OutputArea").element_handle(), text], timeout=timeout)
+
+
+def open_and_run_all(page, lab: Lab, path: str, printed: str, shots) -> None:
+    """Open a notebook as a learner would, check nothing covers it, and run all its cells.
+
+    `printed` is text an early worked example prints: it shows the run really happened.
+    """
+    page.goto(lab.url(f"lab/tree/{path}"))
+    page.wait_for_selector(".jp-Notebook .jp-Cell", timeout=60_000)
+    wait_idle(page)
+    shots(page, "opened")
+    assert page.locator(".jp-Dialog").count() == 0, "a dialog covers the notebook on opening"
+    page.click(".lm-MenuBar-item:has-text('Run')")
+    page.click(".lm-Menu-item:has-text('Run All Cells')")
+    page.wait_for_selector(f"text={printed}", timeout=60_000)
+    wait_idle(page)
+    shots(page, "ran-all-cells")
+
+
 @pytest.fixture(scope="session")
 def browser():
     if not browser_available():

@@ -6,7 +6,7 @@ from click.testing import CliRunner
 
 from autograder.cli import main
 from autograder.demo import run_demo
-from tests.e2e.conftest import Lab
+from tests.e2e.conftest import serve
 
 pytestmark = pytest.mark.slow
 WRITTEN = "q5_chart_description"  # 09-evaluation's written chart description, 2 points, graded by a person
@@ -16,9 +16,7 @@ WRITTEN = "q5_chart_description"  # 09-evaluation's written chart description, 2
 def graded(tmp_path_factory):
     out = tmp_path_factory.mktemp("demo")
     run_demo(out, ["09-evaluation"])
-    server = Lab(out / "course", tmp_path_factory.mktemp("lab"))
-    yield server
-    server.stop()
+    yield from serve(out / "course", tmp_path_factory)
 
 
 def exported(course_dir, out):

@@ -3,10 +3,11 @@ import pytest
 
 from autograder.build import build_course
 from autograder.curriculum import course
-from tests.e2e.conftest import Lab, code_cell, replace_and_run, wait_idle
+from tests.e2e.conftest import code_cell, open_and_run_all, replace_and_run, serve, wait_for_output, wait_idle
 
 pytestmark = pytest.mark.slow
 MODULE = "09-evaluation"
+PRINTED = "survey responses,"  # what the module's first worked example prints
 SOLUTION = ('immediate = surveys[surveys["wave"] == "immediate"]\n'
             'per_session = immediate.groupby("session_id").size().reset_index(name="responses")\n'
             'surveyed = sessions.merge(per_session, on="session_id")\n'
@@ -18,24 +19,12 @@ SOLUTION = ('immediate = surveys[surveys["wave"] == "immediate"]\n'
 def lab(tmp_path_factory):
     assert MODULE in [m.id for m in course().ready_modules]
     built = build_course(tmp_path_factory.mktemp("course") / "course", [MODULE])
-    server = Lab(built.root, tmp_path_factory.mktemp("lab"))
-    yield server
-    server.stop()
+    yield from serve(built.root, tmp_path_factory)
 
 
 def test_a_student_runs_a_module_fixes_an_answer_and_validates(lab, browser, shots):
     page = browser.new_page(viewport={"width": 1400, "height": 900})
-    page.goto(lab.url(f"lab/tree/release/{MODULE}/{MODULE}.ipynb"))
-    page.wait_for_selector(".jp-Notebook .jp-Cell", timeout=60_000)
-    wait_idle(page)
-    shots(page, "opened")
-    assert page.locator(".jp-Dialog").count() == 0, "a dialog covers the notebook on opening"
-
-    page.click(".lm-MenuBar-item:has-text('Run')")
-    page.click(".lm-Menu-item:has-text('Run All Cells')")
-    page.wait_for_selector("text=survey responses,", timeout=60_000)  # the first worked example printed
-    wait_idle(page)
-    shots(page, "ran-all-cells")
+    open_and_run_all(page, lab, f"release/{MODULE}/{MODULE}.ipynb", PRINTED, shots)
 
     replace_and_run(page, code_cell(page, "response_rate = ..."), "response_rate = 45.5")
     check = code_cell(page, 'check("response_rate"')
@@ -46,8 +35,7 @@ def test_a_student_runs_a_module_fixes_an_answer_and_validates(lab, browser, sho
     assert "✘" in wrong and "response_rate" in wrong and "Traceback" not in wrong
 
     replace_and_run(page, code_cell(page, "response_rate = 45.5"), SOLUTION)
-    page.wait_for_function("(el) => el.innerText.includes('✔')", arg=check.locator(".jp-OutputArea").element_handle(),
-                           timeout=30_000)
+    wait_for_output(page, check, "✔")
     shots(page, "check-says-right")
     assert "looks reasonable" in check.locator(".jp-OutputArea").inner_text()
 
