@@ -1,5 +1,6 @@
 """Shared fixtures: a small course holding only the toy module, for testing the machinery quickly."""
 import dataclasses
+import hashlib
 from pathlib import Path
 
 import pytest
@@ -14,6 +15,16 @@ def toy_module(root: Path = FILES) -> Module:
     return Module(id="toy-module", title="Toy module", competency="evaluation", minutes=5, status="ready",
                   tables=(), objectives=(Objective("T1", "Add up a column."), Objective("T2", "Count rows per group.")),
                   root=root)
+
+
+def tree_digest(folder: Path) -> str:
+    """A fingerprint of every path and file under a folder: any file written, moved or deleted changes it."""
+    digest = hashlib.sha256()
+    for path in sorted(folder.rglob("*")):
+        digest.update(str(path.relative_to(folder)).encode())
+        if path.is_file():
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
 
 
 @pytest.fixture

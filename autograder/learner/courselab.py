@@ -7,6 +7,7 @@ The questions' tests, hints and model answers are read from questions.json besid
 """
 from __future__ import annotations
 
+import functools
 import json
 import sys
 import time
@@ -22,7 +23,9 @@ CONFIRM = "show me"
 _hints_given: dict[str, int] = {}
 
 
+@functools.lru_cache(maxsize=1)
 def _bank() -> dict:
+    """questions.json, read once per session."""
     return json.loads(BANK.read_text(encoding="utf-8"))
 
 

@@ -51,6 +51,6 @@ def progress_chart(table: pd.DataFrame, out: Path, the_course: Course | None = N
     """The profile as a radar (share of points per competency; competencies without modules marked)."""
     the_course = the_course or course()
     names = {c.id: c.name for c in the_course.competencies}
-    share = (table.set_index("competency")["points"] / table.set_index("competency")["possible"]).where(
-        table.set_index("competency")["possible"] > 0)
+    by_competency = table.set_index("competency")
+    share = (by_competency["points"] / by_competency["possible"]).where(by_competency["possible"] > 0)
     return charts.radar(share.rename("your progress"), names, out)

@@ -3,7 +3,6 @@
 One class is graded once; each student hands in one scenario. Every test names its scenario as a fixture.
 """
 import copy
-import hashlib
 import json
 import os
 
@@ -17,6 +16,7 @@ from autograder.grading.grade_class import grade_course
 from autograder.grading.sandbox import Limits, sandbox_available
 from autograder.notebooks import cells
 from autograder.notebooks.submissions import fill, solved, untouched
+from tests.conftest import tree_digest
 from tests.grading.scenarios import SCENARIOS
 
 pytestmark = [pytest.mark.slow,
@@ -25,15 +25,6 @@ pytestmark = [pytest.mark.slow,
 FULL_AUTO = 3.0  # the toy module: q1 1 point, q2 2 points autograded; q3 (1 point) is a written answer
 LIMITS = Limits(seconds=60)
 COMPLETED = ("graded", "needs manual grading")  # the toy module's written answer always leaves a manual part
-
-
-def tree_digest(folder):
-    digest = hashlib.sha256()
-    for path in sorted(p for p in folder.rglob("*")):
-        digest.update(str(path.relative_to(folder)).encode())
-        if path.is_file():
-            digest.update(path.read_bytes())
-    return digest.hexdigest()
 
 
 @pytest.fixture(scope="module")

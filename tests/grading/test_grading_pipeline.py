@@ -25,7 +25,7 @@ from autograder.grading.score import TestResult
 from autograder.mistakes import load_mistakes
 from autograder.nbgrader_run import nbgrader
 from autograder.notebooks.submissions import fill, solved, untouched, with_mistake
-from tests.conftest import toy_module
+from tests.conftest import toy_module, tree_digest
 
 pytestmark = [pytest.mark.slow,
               pytest.mark.skipif(not sandbox_available() and not os.environ.get("CI"),
@@ -70,10 +70,6 @@ def gradebook_scores(root):
             for grade in notebook.grades:
                 scores[(submission.student_id, grade.name)] = grade.auto_score
     return scores
-
-
-def tree_digest(folder):
-    return {p.relative_to(folder): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
 @pytest.fixture(scope="module")
