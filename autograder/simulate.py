@@ -4,6 +4,7 @@ Usage: python -m autograder.simulate MODULE_ID [MODULE_ID ...]
 """
 from __future__ import annotations
 
+import argparse
 import sys
 import tempfile
 import time
@@ -134,10 +135,16 @@ def problems(scenarios: list[Scenario]) -> list[str]:
 
 
 def main(argv: list[str]) -> int:
-    ids = argv or [m.id for m in course().ready_modules]
+    parser = argparse.ArgumentParser(prog="python -m autograder.simulate", description=__doc__.splitlines()[0])
+    parser.add_argument("modules", nargs="*", metavar="MODULE_ID", help="modules to simulate (default: every ready one)")
+    known = {m.id: m for m in course().modules}
+    ids = parser.parse_args(argv).modules or [m.id for m in course().ready_modules]
+    unknown = [i for i in ids if i not in known]
+    if unknown:
+        parser.error(f"no module called {', '.join(unknown)}; the modules are: {', '.join(known)}")
     status = 0
     for module_id in ids:
-        scenarios = run_scenarios(course().module(module_id))
+        scenarios = run_scenarios(known[module_id])
         print(f"== {module_id}")
         for s in scenarios:
             earned, possible = s.score

@@ -1,6 +1,7 @@
 """Shared fixtures: a small course holding only the toy module, for testing the machinery quickly."""
 import dataclasses
 import hashlib
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -36,3 +37,16 @@ def toy_course():
 def toy_course_module():
     """The toy course, shared by the tests of one file (for fixtures that build a course once)."""
     return dataclasses.replace(course(), modules=(toy_module(),))
+
+
+@pytest.fixture(scope="module")
+def course_elsewhere():
+    """A course folder outside /tmp, as an instructor's would be, with answers and a gradebook in it."""
+    build = Path(__file__).resolve().parents[1] / "build"
+    build.mkdir(exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="course-elsewhere-", dir=build) as folder:
+        root = Path(folder)
+        (root / "source").mkdir()
+        (root / "source" / "solutions.ipynb").write_text("the answers")
+        (root / "gradebook.db").write_text("grades")
+        yield root

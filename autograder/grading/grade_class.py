@@ -28,7 +28,6 @@ from autograder.notebooks import cells, submissions
 
 GRADER_VERSION = "1"  # bump when a change to grading could change a score, so re-runs regrade everything
 NEEDS_MANUAL, FAILED = "needs manual grading", "failed to grade"
-PROJECT_ROOT = Path(__file__).resolve().parents[2]
 
 
 class GradingRefused(RuntimeError):
@@ -218,7 +217,6 @@ def grade_course(course_dir: Path, names: list[str] | None = None, workers: int 
     with course_lock(course_dir):
         assignments = load_assignments(course_dir, names)
         jobs = find_jobs(course_dir, assignments)
-        hidden = tuple(dict.fromkeys([course_dir, PROJECT_ROOT, Path.home().resolve()]))
         todo = []
         for job in jobs:
             digest = fingerprint(job)
@@ -233,7 +231,7 @@ def grade_course(course_dir: Path, names: list[str] | None = None, workers: int 
             check_gradebook(gradebook, assignments)
             finished = 0
             with ThreadPoolExecutor(max_workers=workers or os.cpu_count() or 1) as pool:
-                futures = {pool.submit(_grade_timed, job, limits, hidden, sandboxed): (job, digest)
+                futures = {pool.submit(_grade_timed, job, limits, sandboxed): (job, digest)
                            for job, digest in todo}
                 for future in as_completed(futures):
                     job, digest = futures[future]
@@ -264,10 +262,10 @@ def _reason(error: Exception) -> str:
     return str(getattr(error, "orig", None) or error).splitlines()[0]
 
 
-def _grade_timed(job: Job, limits: Limits, hidden: tuple[Path, ...], sandboxed: bool) -> tuple[Graded, float]:
+def _grade_timed(job: Job, limits: Limits, sandboxed: bool) -> tuple[Graded, float]:
     started = time.perf_counter()
     try:
-        graded = grade_submission(job.assignment, job.folder, limits, hidden, sandboxed)
+        graded = grade_submission(job.assignment, job.folder, limits, sandboxed)
     except Exception as error:  # a fault of the grader itself must cost one submission a status, not the class
         graded = Graded(FAILED, f"the grader itself failed on this submission ({type(error).__name__}: {error}); "
                                 "nothing was recorded and its file is untouched; please report this")

@@ -109,7 +109,7 @@ def well_formed(record) -> bool:
         and isinstance(record.get("cpu", 0.0), (int, float))
 
 
-def run_sandboxed(assignment: Assignment, run: NotebookNode, limits: Limits, hidden: tuple[Path, ...],
+def run_sandboxed(assignment: Assignment, run: NotebookNode, limits: Limits,
                   sandboxed: bool = True) -> tuple[str, dict[int, list], str, float | None]:
     """Execute the run notebook; return how it ended, each finished cell's outputs, any detail, its CPU time."""
     with tempfile.TemporaryDirectory(prefix="course-grade-") as scratch:
@@ -119,7 +119,7 @@ def run_sandboxed(assignment: Assignment, run: NotebookNode, limits: Limits, hid
         argv = [sys.executable, "-c", RUNNER.read_text(), assignment.notebook_name, str(CELL_SECONDS), str(write_end)]
         try:
             if sandboxed:
-                outcome = Sandbox(workdir, hidden=hidden, limits=limits).run(argv, pass_fds=(write_end,))
+                outcome = Sandbox(workdir, limits=limits).run(argv, pass_fds=(write_end,))
             else:
                 outcome = _run_unsandboxed(argv, workdir, limits, write_end)
         finally:
@@ -167,8 +167,7 @@ def _run_unsandboxed(argv, workdir, limits, write_end):
         return Outcome(None, "", str(expired), timed_out=True)
 
 
-def grade_submission(assignment: Assignment, folder: Path, limits: Limits = Limits(),
-                     hidden: tuple[Path, ...] = (), sandboxed: bool = True) -> Graded:
+def grade_submission(assignment: Assignment, folder: Path, limits: Limits = Limits(), sandboxed: bool = True) -> Graded:
     """Grade the notebook in a submission folder; the folder and its files are only ever read."""
     try:
         found = find_notebook(folder, assignment.notebook_name)
@@ -176,7 +175,7 @@ def grade_submission(assignment: Assignment, folder: Path, limits: Limits = Limi
     except Unreadable as problem:
         return Graded(UNREADABLE, str(problem))
     assembled = assemble(assignment.source, submitted)
-    status, outputs, detail, cpu = run_sandboxed(assignment, assembled.run, limits, hidden, sandboxed)
+    status, outputs, detail, cpu = run_sandboxed(assignment, assembled.run, limits, sandboxed)
     executed = assembled.run
     for index, cell in enumerate(executed.cells):
         if cell.cell_type == "code" and index in outputs:

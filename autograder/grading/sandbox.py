@@ -1,4 +1,4 @@
-"""Running a command in Debian's bubblewrap: no network, a private working folder, hidden course files, limits."""
+"""Running a command in Debian's bubblewrap: no network, only the system and Python in sight, a private working folder, limits."""
 from __future__ import annotations
 
 import os
@@ -43,14 +43,23 @@ class Outcome:
         return self.returncode is not None and self.returncode < 0
 
 
+# What Python needs from the system; everything else on the machine (other courses, checkouts, homes) stays unseen.
+SYSTEM_FOLDERS = ("/usr",)
+SYSTEM_LINKS = ("/bin", "/sbin", "/lib", "/lib32", "/lib64")
+SYSTEM_FILES = ("/etc/ld.so.cache", "/etc/localtime", "/etc/passwd", "/etc/group", "/etc/nsswitch.conf")
+
+
+def _python_folders() -> tuple[Path, ...]:
+    """The grader's Python environment and the interpreter it was made from."""
+    return tuple(dict.fromkeys(Path(p).resolve() for p in (sys.prefix, sys.base_prefix)))
+
+
 @dataclass(frozen=True)
 class Sandbox:
-    """A bubblewrap sandbox: the system read-only, `hidden` folders emptied, `workdir` the only writable place."""
+    """A bubblewrap sandbox that sees the system and Python read-only and `workdir` as its only writable place."""
 
     workdir: Path
-    hidden: tuple[Path, ...] = ()
-    readable: tuple[Path, ...] = field(default_factory=lambda: tuple(dict.fromkeys(
-        [Path(sys.prefix), Path(sys.base_prefix)])))  # the environment, and the interpreter it was made from
+    readable: tuple[Path, ...] = field(default_factory=_python_folders)
     limits: Limits = Limits()
 
     def command(self, argv: list[str]) -> list[str]:
@@ -61,13 +70,20 @@ class Sandbox:
                 "bubblewrap (bwrap) is not installed, so student code cannot be isolated. "
                 "Install it (Debian/Ubuntu: sudo apt-get install bubblewrap), or pass --no-sandbox "
                 "to grade without isolation on a machine you trust.")
-        args = [bwrap, "--ro-bind", "/", "/", "--dev", "/dev", "--proc", "/proc", "--tmpfs", "/tmp",
-                "--tmpfs", "/dev/shm"]
-        for folder in self.hidden:
-            args += ["--tmpfs", str(Path(folder).resolve())]
+        args = [bwrap]
+        for folder in SYSTEM_FOLDERS:
+            args += ["--ro-bind", folder, folder]
+        for link in SYSTEM_LINKS:
+            if os.path.islink(link):
+                args += ["--symlink", os.readlink(link), link]
+            elif os.path.isdir(link):
+                args += ["--ro-bind", link, link]
+        for file in SYSTEM_FILES:
+            args += ["--ro-bind-try", file, file]
         for folder in self.readable:
             args += ["--ro-bind", str(Path(folder).resolve()), str(Path(folder).resolve())]
-        args += ["--bind", str(self.workdir.resolve()), INSIDE_WORKDIR, "--chdir", INSIDE_WORKDIR,
+        args += ["--dev", "/dev", "--proc", "/proc", "--tmpfs", "/tmp", "--tmpfs", "/dev/shm",
+                 "--bind", str(self.workdir.resolve()), INSIDE_WORKDIR, "--remount-ro", "/", "--chdir", INSIDE_WORKDIR,
                  "--unshare-net", "--unshare-pid", "--unshare-ipc", "--unshare-uts", "--die-with-parent",
                  "--new-session", "--clearenv",
                  # Without these, a grader run as root would hand student code every root capability.

@@ -22,13 +22,6 @@ def assignment(tmp_path_factory):
     return Assignment("toy-module", nbformat.read(toy_module().notebook, as_version=4), support)
 
 
-@pytest.fixture(scope="module")
-def secrets(tmp_path_factory):
-    course = tmp_path_factory.mktemp("course")
-    (course / "gradebook.db").write_text("grades")
-    return course
-
-
 def submit(assignment, tmp_path, q1=None, q2=None, extra=None):
     """A solved submission, with q1 / q2 answers replaced and an extra first cell if given."""
     notebook = fill(assignment.source, assignment.source, solved(assignment.source))
@@ -50,10 +43,10 @@ def earned(graded):
     return {r.grade_id: r.earned for r in graded.results}
 
 
-def test_an_honest_solution_scores_full(assignment, tmp_path, secrets):
+def test_an_honest_solution_scores_full(assignment, tmp_path):
     """Does a correct submission earn every autograded point with status graded, its file untouched?"""
     folder, before = submit(assignment, tmp_path)
-    graded = grade_submission(assignment, folder, hidden=(secrets,))
+    graded = grade_submission(assignment, folder)
     assert graded.status == GRADED and earned(graded) == {"total_attendance_correct": 1.0, "per_branch_counts": 2.0}
     assert (folder / "toy-module.ipynb").read_bytes() == before
 
@@ -86,22 +79,22 @@ def test_rigged_objects_and_monkeypatching_gain_nothing(assignment, tmp_path):
     assert "Always" in graded.results[0].message
 
 
-def test_secrets_are_out_of_reach_and_forged_results_gain_nothing(assignment, tmp_path, secrets):
+def test_secrets_are_out_of_reach_and_forged_results_gain_nothing(assignment, tmp_path, course_elsewhere):
     """Can a cell read the gradebook? No. Can it win by writing fake records to the runner's pipe? No.
 
     The notebook runs in the runner's own process, so its code can reach the pipe; what it writes there is
     never trusted for points: the answers are judged outside, and later real records replace forged ones.
     """
-    probe = (f"import os, stat\nprint('SEEN', os.listdir({str(secrets)!r}))\n"
+    probe = (f"import os, stat\nprint('SEEN' if os.path.exists({str(course_elsewhere)!r}) else 'UNSEEN')\n"
              "forged = b''.join(b'{\"cell\": %d, \"outputs\": []}\\n' % i for i in range(40))\n"
              "forged += b'{\"end\": \"completed\", \"detail\": \"\"}\\n'\n"
              "for fd in range(3, 64):\n    try:\n        if stat.S_ISFIFO(os.fstat(fd).st_mode):\n"
              "            os.write(fd, forged); print('WROTE', fd)\n"
              "    except OSError:\n        pass\n")
     folder, _ = submit(assignment, tmp_path, extra=probe)
-    graded = grade_submission(assignment, folder, hidden=(secrets,))
+    graded = grade_submission(assignment, folder)
     printed = "".join(o.get("text", "") for c in graded.executed.cells for o in c.get("outputs", []))
-    assert "SEEN []" in printed and "gradebook" not in printed and "WROTE" in printed
+    assert "UNSEEN" in printed and "WROTE" in printed
     assert graded.status == GRADED and sum(earned(graded).values()) == 3.0
 
 

@@ -3,6 +3,7 @@ import os
 import socket
 import sys
 import time
+from pathlib import Path
 
 import pytest
 
@@ -14,15 +15,6 @@ pytestmark = pytest.mark.skipif(not sandbox_available() and not os.environ.get("
 
 def python(sandbox: Sandbox, code: str):
     return sandbox.run([sys.executable, "-c", code])
-
-
-@pytest.fixture
-def course_root(tmp_path):
-    root = tmp_path / "course"
-    (root / "source").mkdir(parents=True)
-    (root / "source" / "solutions.ipynb").write_text("the answers")
-    (root / "gradebook.db").write_text("grades")
-    return root
 
 
 @pytest.fixture
@@ -40,13 +32,26 @@ def test_code_runs_in_its_working_copy_and_can_write_there(workdir):
     assert (workdir / "out.txt").read_text() == "x"
 
 
-def test_hidden_course_files_cannot_be_read_or_written(workdir, course_root):
-    """Are the source notebooks and the gradebook invisible, and writes to them impossible?"""
-    code = (f"import os; print(os.listdir({str(course_root)!r}))\n"
-            f"try:\n    open({str(course_root / 'gradebook.db')!r}, 'w').write('297')\nexcept OSError as e:\n    print('denied')")
-    result = python(Sandbox(workdir, hidden=(course_root,)), code)
-    assert "[]" in result.stdout and "solutions" not in result.stdout
-    assert (course_root / "gradebook.db").read_text() == "grades"
+def test_nothing_on_the_machine_is_in_sight_but_the_system_and_python(workdir, course_elsewhere):
+    """Are courses, checkouts and root-only files out of sight, though never named to the sandbox?"""
+    project = Path(__file__).resolve().parents[2]
+    places = [course_elsewhere, course_elsewhere / "gradebook.db", project / "modules", "/etc/shadow"]
+    code = ("import os, sys\nfor place in sys.argv[1:]:\n    try:\n"
+            "        os.listdir(place) if os.path.isdir(place) else open(place).read(); print('SEEN', place)\n"
+            "    except OSError:\n        print('unseen')")
+    result = Sandbox(workdir).run([sys.executable, "-c", code, *map(str, places)])
+    assert result.stdout.count("unseen") == len(places), result.stdout + result.stderr
+    assert (course_elsewhere / "gradebook.db").read_text() == "grades"
+
+
+def test_of_the_home_folder_only_the_way_to_python_is_in_sight(workdir):
+    """If Python lives under the grader's home (pyenv), is that path all the sandbox sees of the home?"""
+    home = Path.home().resolve()
+    leads_to_python = {Path(p).resolve().relative_to(home).parts[0] for p in (sys.prefix, sys.base_prefix)
+                       if Path(p).resolve().is_relative_to(home)}
+    result = python(Sandbox(workdir), f"import os\ntry:\n    print(*os.listdir({str(home)!r}), sep='\\n')\n"
+                                      "except OSError:\n    pass")
+    assert set(result.stdout.split()) <= leads_to_python, result.stdout
 
 
 def test_nothing_outside_the_working_folder_is_writable(workdir, tmp_path):
