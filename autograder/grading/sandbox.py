@@ -70,7 +70,7 @@ class Sandbox:
                 "bubblewrap (bwrap) is not installed, so student code cannot be isolated. "
                 "Install it (Debian/Ubuntu: sudo apt-get install bubblewrap), or pass --no-sandbox "
                 "to grade without isolation on a machine you trust.")
-        args = [bwrap]
+        args = [bwrap, "--dev", "/dev", "--proc", "/proc", "--tmpfs", "/tmp", "--tmpfs", "/dev/shm"]
         for folder in SYSTEM_FOLDERS:
             args += ["--ro-bind", folder, folder]
         for link in SYSTEM_LINKS:
@@ -82,8 +82,7 @@ class Sandbox:
             args += ["--ro-bind-try", file, file]
         for folder in self.readable:
             args += ["--ro-bind", str(Path(folder).resolve()), str(Path(folder).resolve())]
-        args += ["--dev", "/dev", "--proc", "/proc", "--tmpfs", "/tmp", "--tmpfs", "/dev/shm",
-                 "--bind", str(self.workdir.resolve()), INSIDE_WORKDIR, "--remount-ro", "/", "--chdir", INSIDE_WORKDIR,
+        args += ["--bind", str(self.workdir.resolve()), INSIDE_WORKDIR, "--remount-ro", "/", "--chdir", INSIDE_WORKDIR,
                  "--unshare-net", "--unshare-pid", "--unshare-ipc", "--unshare-uts", "--die-with-parent",
                  "--new-session", "--clearenv",
                  # Without these, a grader run as root would hand student code every root capability.

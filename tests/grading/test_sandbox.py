@@ -54,6 +54,15 @@ def test_of_the_home_folder_only_the_way_to_python_is_in_sight(workdir):
     assert set(result.stdout.split()) <= leads_to_python, result.stdout
 
 
+def test_a_python_kept_under_tmp_stays_in_sight(workdir, tmp_path):
+    """Does a readable folder under /tmp (a checkout and its venv there) survive the sandbox's own empty /tmp?"""
+    environment = tmp_path / "checkout" / ".venv"
+    environment.mkdir(parents=True)
+    (environment / "marker").write_text("here")
+    sandbox = Sandbox(workdir, readable=(*Sandbox(workdir).readable, environment))
+    assert python(sandbox, f"print(open({str(environment / 'marker')!r}).read())").stdout.strip() == "here"
+
+
 def test_nothing_outside_the_working_folder_is_writable(workdir, tmp_path):
     """Do writes to the system, the grader's Python and the rest of the disk fail?"""
     targets = ["/etc/course-test", f"{sys.prefix}/course-test", str(tmp_path / "escaped.txt")]
