@@ -164,3 +164,24 @@ def test_program_sessions_datasheet_lists_the_error_sessions(world):
     sheet = (DATASETS / "datasheets" / "program_sessions.md").read_text(encoding="utf-8")
     for session in trailing_zero_rows(world).session_id:
         assert session in sheet, session
+
+
+def room_clashes(world) -> pd.DataFrame:
+    """Pairs of sessions in the same room on the same date whose times overlap, each pair once."""
+    s = world["program_sessions"].dropna(subset=["room_id"])
+    s = s.assign(start=pd.to_datetime(s.date + " " + s.start_time))
+    s = s.assign(end=s.start + pd.to_timedelta(s.duration_minutes, unit="min"))
+    pairs = s.merge(s, on=["room_id", "date"])
+    return pairs[(pairs.session_id_x < pairs.session_id_y) & (pairs.start_x < pairs.end_y) & (pairs.start_y < pairs.end_x)]
+
+
+def test_double_bookings_are_as_the_datasheet_says(world):
+    """Are there 122 / 147 clashing pairs (108 / 131 both held) in FY2024 / FY2025, most in HAR-COM and CEN-STO?"""
+    clashes = room_clashes(world)
+    held = clashes[(clashes.status_x == "held") & (clashes.status_y == "held")]
+    assert clashes.groupby("fiscal_year_x").size().to_dict() == {2024: 122, 2025: 147}
+    assert held.groupby("fiscal_year_x").size().to_dict() == {2024: 108, 2025: 131}
+    assert list(clashes.room_id.value_counts().index[:2]) == ["HAR-COM", "CEN-STO"]
+    recurring = world["program_sessions"].program_id.value_counts() >= 5
+    both_recurring = clashes.program_id_x.map(recurring) & clashes.program_id_y.map(recurring)
+    assert 0.6 <= both_recurring.mean() <= 0.7
