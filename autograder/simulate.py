@@ -5,6 +5,7 @@ Usage: python -m autograder.simulate MODULE_ID [MODULE_ID ...]
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 import tempfile
 import time
@@ -80,9 +81,17 @@ def run_scenarios(module: Module, workers: int = 2) -> list[Scenario]:
 
 def _number_forms(value: float) -> set[str]:
     forms = {f"{value:.6g}", f"{value:.4g}", f"{value:.3g}", f"{value:.2f}", f"{value:.1f}"}
+    if abs(value) >= 1000:
+        forms |= {f"{value:,.0f}", f"{value:,.2f}"}
     if 0 < abs(value) <= 1:
         forms |= {f"{value * 100:.1f}", f"{value * 100:.0f}%"}
     return {f for f in forms if len(f.strip("-0.%")) >= 2}
+
+
+def shown_forms(value: float, message: str) -> list[str]:
+    """The ways of writing value that appear in message as whole numbers (12 in "12 sessions", not in "2012")."""
+    return sorted(form for form in _number_forms(value)
+                  if re.search(rf"(?<![\d.,]){re.escape(form)}(?![\d]|[.,]\d)", message))
 
 
 def problems(scenarios: list[Scenario]) -> list[str]:
@@ -124,7 +133,7 @@ def problems(scenarios: list[Scenario]) -> list[str]:
         for result in scenario.results:
             for name, value in solution.answers.items():
                 if isinstance(value, (int, float)) and not isinstance(value, bool):
-                    leaked = [f for f in _number_forms(float(value)) if f in result.message]
+                    leaked = shown_forms(float(value), result.message)
                     if leaked and result.earned == 0.0:
                         found.append(f"{scenario.name}: the message of {result.grade_id} shows the answer "
                                      f"{name} ({leaked[0]})")

@@ -3,7 +3,7 @@ import shutil
 
 import pytest
 
-from autograder.simulate import problems, run_scenarios
+from autograder.simulate import problems, run_scenarios, shown_forms
 from tests.conftest import FILES, toy_module
 
 
@@ -28,3 +28,18 @@ def test_a_catalogue_entry_that_fails_the_wrong_test_is_reported(tmp_path):
     found = problems(run_scenarios(toy_module(tmp_path)))
     assert any("mean-not-count: should fail exactly ['total_attendance_correct']" in p for p in found)
     assert any("no catalogued mistake fails: per_branch_counts" in p for p in found)
+
+
+@pytest.mark.parametrize("value, message, shown", [
+    (12, "you counted 12 sessions", True),
+    (12, "in FY2012 the counts were different", False),
+    (12, "a share of 0.12 is not a count", False),
+    (0.455, "the response rate came out as 45.5%", True),
+    (0.455, "0.4551 is close but rounded differently", False),
+    (54300, "the total should not be $54,300", True),
+    (54300, "54,3001 is not a number anyone would print", False),
+    (3.5, "you found 13.5", False),
+])
+def test_the_leak_check_finds_whole_numbers_only(value, message, shown):
+    """Does the answer-leak check see a value written as a number in a message, and not a digit run inside another?"""
+    assert bool(shown_forms(value, message)) == shown
