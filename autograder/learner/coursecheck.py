@@ -86,7 +86,7 @@ def _kind_of(value: Any) -> str:
         return "table"
     if name == "Series":
         return "series"
-    if name in ("Axes", "AxesSubplot", "Figure", "PlotFacts") or "Axes" in name:
+    if name in ("Axes", "AxesSubplot", "Figure", "PlotFacts", "QuadMesh") or "Axes" in name:
         return "plot"
     if type(value) in (list, tuple, set, frozenset) or name == "ndarray":
         return "collection"
@@ -329,8 +329,9 @@ def _quietly(judge: Callable[..., Outcome], *args: Any, **rules: Any) -> Outcome
     """Run a judgement with warnings held back: a warning on stderr would cost a correct answer its points."""
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        if "expected" in rules and callable(rules["expected"]) and not isinstance(rules["expected"], type):
-            rules["expected"] = rules["expected"]()
+        for key in ("expected", "bars", "cells"):
+            if callable(rules.get(key)) and not isinstance(rules[key], type):
+                rules[key] = rules[key]()
         return judge(*args, **rules)
 
 
@@ -364,9 +365,31 @@ class PlotFacts(dict):
     """A chart already read into plain values (as the grader receives it from outside the learner's kernel)."""
 
 
+MAX_CELLS = 20_000  # a heatmap larger than this is described by its shape alone
+
+
+def _axes_of(chart: Any):
+    """The Axes a chart answer stands for: itself, a Figure's first Axes, or the Axes an image was drawn on."""
+    if type(chart).__name__ == "Figure":
+        return chart.axes[0]
+    return chart if hasattr(chart, "containers") else chart.axes
+
+
+def _grid(image) -> dict:
+    """An image's or mesh's colour grid as plain rows (None where a cell is empty), with its shape."""
+    values = image.get_array()
+    if values is None or values.ndim != 2:
+        return {"shape": None if values is None else list(values.shape), "cells": None}
+    shape = [int(n) for n in values.shape]
+    if shape[0] * shape[1] > MAX_CELLS:
+        return {"shape": shape, "cells": None}
+    filled = values.astype(float).filled(float("nan")) if hasattr(values, "filled") else values.astype(float)
+    return {"shape": shape, "cells": [[_plain_scalar(v) for v in row] for row in filled.tolist()]}
+
+
 def plot_facts(chart: Any) -> dict:
-    """What a chart shows, as plain values: kind, title, axis labels, legend and every bar, line and point."""
-    axes = chart.axes[0] if type(chart).__name__ == "Figure" else chart
+    """What a chart shows, as plain values: kind, title, axis labels, legend, every bar, line and point, and heatmaps."""
+    axes = _axes_of(chart)
     axes.figure.canvas.draw()
     horizontal = _bars_are_horizontal(axes)
     ticks = axes.get_yticks() if horizontal else axes.get_xticks()
@@ -384,11 +407,13 @@ def plot_facts(chart: Any) -> dict:
     lines = [{"label": str(line.get_label()), "x": [_plain_scalar(x) for x in line.get_xdata()],
               "y": [_plain_scalar(y) for y in line.get_ydata()]} for line in axes.get_lines()]
     points = sum(len(c.get_offsets()) for c in axes.collections if type(c).__name__ == "PathCollection")
+    grids = [_grid(i) for i in [*axes.get_images(), *(c for c in axes.collections if type(c).__name__ == "QuadMesh")]]
     legend = axes.get_legend()
-    kind = "barh" if bars and horizontal else "bar" if bars else "line" if lines else "scatter" if points else "empty"
+    kind = "barh" if bars and horizontal else "bar" if bars else "line" if lines else "scatter" if points else \
+        "heatmap" if grids else "empty"
     return {"kind": kind, "title": axes.get_title().strip(), "xlabel": axes.get_xlabel().strip(),
             "ylabel": axes.get_ylabel().strip(), "legend": [t.get_text() for t in legend.get_texts()] if legend else [],
-            "bars": bars, "lines": lines, "points": points}
+            "bars": bars, "lines": lines, "points": points, "grids": grids}
 
 
 def _bars_are_horizontal(axes) -> bool:
@@ -406,9 +431,13 @@ def _nearest_label(position: float, ticks, labels: list[str]) -> str:
 
 
 def evaluate_plot(name: str, chart: Any = _ABSENT, *, kind: str | None = None, labelled: bool = True,
-                  bars: Any = None, groups: list | None = None, tolerance: float = 1e-6, relative: float = 1e-6,
-                  what: str = "", hint: str = "") -> Outcome:
-    """Judge a chart: it exists, is the right kind, carries a title and axis labels, and shows the right data."""
+                  bars: Any = None, groups: list | None = None, cells: Any = None, tolerance: float = 1e-6,
+                  relative: float = 1e-6, what: str = "", hint: str = "") -> Outcome:
+    """Judge a chart: it exists, is the right kind, carries a title and axis labels, and shows the right data.
+
+    `cells` is the table a heatmap should colour (one cell per value, its rows in any order, either way round),
+    or, in expect_plot and check_plot, the name of the learner's own answer holding that table.
+    """
     first = evaluate(name, chart, kind="plot", what=what, hint=hint)
     if not first.passed:
         return first
@@ -416,7 +445,7 @@ def evaluate_plot(name: str, chart: Any = _ABSENT, *, kind: str | None = None, l
     facts = chart if isinstance(chart, PlotFacts) else plot_facts(chart)
     if kind and facts["kind"] != kind:
         shown = {"bar": "a vertical bar chart", "barh": "a horizontal bar chart", "line": "a line chart",
-                 "scatter": "a scatter plot", "empty": "an empty chart"}
+                 "scatter": "a scatter plot", "heatmap": "a heatmap (imshow or pcolormesh)", "empty": "an empty chart"}
         return _incorrect(label, what, shown[facts["kind"]], hint or f"draw {shown[kind]}.")
     if labelled:
         missing = [part for part in ("title", "xlabel", "ylabel") if not facts[part]]
@@ -431,8 +460,8 @@ def evaluate_plot(name: str, chart: Any = _ABSENT, *, kind: str | None = None, l
         if missing:
             return _incorrect(label, what, "a chart whose bars are not grouped into the series "
                               + ", ".join(f"`{g}`" for g in missing), hint)
-    if bars is not None:
-        problem = _compare_bars(facts["bars"], bars, tolerance, relative)
+    for problem in (_compare_bars(facts["bars"], bars, tolerance, relative) if bars is not None else None,
+                    _compare_grid(facts.get("grids", []), cells, tolerance, relative) if cells is not None else None):
         if problem:
             return _incorrect(label, what, problem, hint)
     done = f": {what}" if what else ""
@@ -457,15 +486,50 @@ def _compare_bars(drawn: list[dict], expected: Any, tolerance: float, relative: 
     return f"{wrong} of {len(want)} bars with heights that do not match the data" if wrong else None
 
 
+def _compare_grid(grids: list[dict], expected: Any, tolerance: float, relative: float) -> str | None:
+    """Compare the one heatmap drawn with a table: same values row by row, rows in any order, either orientation."""
+    if len(grids) != 1:
+        return f"a chart with {len(grids)} heatmaps drawn on it; draw the table once, with one imshow or pcolormesh"
+    if _kind_of(expected) not in ("table", "series"):
+        return "a heatmap that cannot be compared yet, because the table it should show is not a finished table"
+    grid = grids[0]
+    if grid["cells"] is None:
+        return "a heatmap whose colours are not one value per cell (draw the table itself, not an image file or RGB colours)"
+    table = expected.to_frame() if _kind_of(expected) == "series" else expected
+    want = [[_plain_scalar(v) for v in row] for row in table.to_numpy(dtype=float, na_value=math.nan).tolist()]
+    flipped = [list(column) for column in zip(*want)]
+
+    def same_rows(drawn: list[list], rows: list[list]) -> bool:
+        if len(drawn) != len(rows) or any(len(a) != len(b) for a, b in zip(drawn, rows)):
+            return False
+        ordered = sorted(drawn, key=_sort_key), sorted(rows, key=_sort_key)
+        return all(_same(a, b, tolerance, relative) for one, two in zip(*ordered) for a, b in zip(one, two))
+
+    if grid["shape"] not in ([len(want), len(flipped)], [len(flipped), len(want)]):
+        rows, columns = grid["shape"]
+        return (f"a heatmap of {rows} row{'s' * (rows != 1)} × {columns} column{'s' * (columns != 1)}, which is not the shape of the table it should show "
+                "(draw the whole table, one coloured cell per value)")
+    if not (same_rows(grid["cells"], want) or same_rows(grid["cells"], flipped)):
+        return "a heatmap whose cells do not hold the table's values (check which table you drew, and that empty cells are 0)"
+    return None
+
+
+def _named_cells(rules: dict) -> dict:
+    """Rules with `cells` given by name replaced by that answer's value, looked up where the check was called."""
+    if isinstance(rules.get("cells"), str):
+        rules = {**rules, "cells": _caller_value(rules["cells"], depth=3)}
+    return rules
+
+
 def check_plot(name: str, **rules: Any) -> None:
     """A visible self-check for a chart: prints one line and never stops the notebook."""
-    outcome = _quietly(evaluate_plot, name, _caller_value(name), **rules)
+    outcome = _quietly(evaluate_plot, name, _caller_value(name), **_named_cells(rules))
     print(f"✔ `{name}` looks like a finished chart so far." if outcome.passed else outcome.message)
 
 
 def expect_plot(name: str, **rules: Any) -> None:
     """A graded test of a chart: passes with a line of confirmation, or raises CheckFailed with its sentence."""
-    outcome = _quietly(evaluate_plot, name, _caller_value(name), **rules)
+    outcome = _quietly(evaluate_plot, name, _caller_value(name), **_named_cells(rules))
     if not outcome.passed:
         raise CheckFailed(outcome)
     print(outcome.message)

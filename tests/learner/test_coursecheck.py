@@ -176,6 +176,53 @@ def test_stacked_horizontal_bars_compare_by_group(bar_chart):
     assert not cc.evaluate_plot("ax", ax, kind="barh", bars=table.abs() + 5).passed
 
 
+HOURS = pd.DataFrame([[1.0, 2.0, 3.0], [4.0, 0.0, 6.0]], index=pd.Index(["S01", "S02"], name="owner"),
+                     columns=["2024-07", "2024-08", "2024-09"])
+
+
+def draw(how):
+    """A chart drawn by how(ax), read into plain facts as the grader receives it."""
+    plt.close("all")
+    _, ax = plt.subplots()
+    how(ax)
+    return cc.decode_answer(cc.encode_answer(ax))
+
+
+@pytest.mark.parametrize("how", [
+    lambda ax: ax.imshow(HOURS, aspect="auto"),
+    lambda ax: ax.imshow(HOURS.iloc[::-1]),  # busiest first: rows in another order
+    lambda ax: ax.pcolormesh(HOURS),
+    lambda ax: ax.pcolormesh(HOURS.T),  # months down the side, owners across
+    lambda ax: ax.imshow(HOURS.to_numpy()),
+])
+def test_every_honest_heatmap_of_the_table_passes(how):
+    """Do imshow and pcolormesh heatmaps of the table pass, whatever the row order and orientation?"""
+    assert cc.evaluate_plot("h", draw(how), kind="heatmap", labelled=False, cells=HOURS).passed
+
+
+@pytest.mark.parametrize("how, found", [
+    (lambda ax: ax.set_title("Hours"), "an empty chart"),
+    (lambda ax: HOURS.plot.bar(ax=ax), "a vertical bar chart"),
+    (lambda ax: ax.imshow(HOURS * 2), "do not hold the table's values"),
+    (lambda ax: ax.imshow(HOURS.replace(0.0, float("nan"))), "empty cells are 0"),
+    (lambda ax: ax.imshow(HOURS.iloc[:1]), "1 row × 3 columns"),
+    (lambda ax: (ax.imshow(HOURS), ax.imshow(HOURS)), "2 heatmaps"),
+])
+def test_a_wrong_heatmap_fails_with_a_sentence_that_never_shows_the_values(how, found):
+    """Do an empty chart, bars, another table, blanks for zeros, part of the table or two images each fail clearly?"""
+    message = cc.evaluate_plot("h", draw(how), kind="heatmap", labelled=False, cells=HOURS).message
+    assert found in message and "6.0" not in message and "4.0" not in message
+
+
+def test_the_image_itself_is_taken_as_its_chart():
+    """Is the AxesImage that imshow returns (stored instead of ax) judged as the chart it sits on?"""
+    plt.close("all")
+    _, ax = plt.subplots()
+    image = ax.imshow(HOURS)
+    assert cc.evaluate_plot("h", image, kind="heatmap", labelled=False, cells=HOURS).passed
+    assert cc.decode_answer(cc.encode_answer(image))["kind"] == "heatmap"
+
+
 @pytest.mark.parametrize("value", [
     0.25, 14, "Storytime", ["a", "b"],
     pd.Series({"Central": 2, "Eastgate": 1}).rename_axis("branch").rename("sessions"),
@@ -210,3 +257,15 @@ def test_a_chart_is_judged_from_its_encoded_facts(bar_chart):
     facts = cc.decode_answer(cc.encode_answer(ax))
     assert cc.evaluate_plot("ax", facts, kind="bar", bars=data).passed
     assert not cc.evaluate_plot("ax", facts, kind="bar", bars=data * 3).passed
+
+
+def test_a_heatmap_is_compared_with_the_learners_own_table_when_named():
+    """Is a heatmap of the learner's own (even wrong) table passed, so one mistake is not charged twice?"""
+    plt.close("all")
+    _, ax = plt.subplots()
+    ax.imshow(HOURS * 2)
+    globals().update(heatmap=ax, own_table=HOURS * 2)
+    assert cc.expect_plot("heatmap", kind="heatmap", labelled=False, cells="own_table") is None
+    globals()["own_table"] = Ellipsis
+    with pytest.raises(cc.CheckFailed, match="cannot be compared yet"):
+        cc.expect_plot("heatmap", kind="heatmap", labelled=False, cells="own_table")
