@@ -270,9 +270,10 @@ def _range_problem(kind, value, between) -> str | None:
     low, high = between
     if kind == "number":
         numbers = [_plain_scalar(value)]
-    else:
-        frame = _as_frame(value)
-        numbers = [_plain_scalar(v) for c in frame.columns for v in frame[c].tolist() if _is_plain_number(v)]
+    else:  # the values only: labels in the index (a year, a tract number) are not what the range is about
+        frame = value.to_frame() if kind == "series" else value
+        numbers = [_plain_scalar(v) for c in range(frame.shape[1]) for v in frame.iloc[:, c].tolist()
+                   if _is_plain_number(v)]
     outside = [n for n in numbers if n is not None and not low <= n <= high]
     if outside:
         return f"{_fmt(outside[0])}, outside the range {_fmt(float(low))} to {_fmt(float(high))}"

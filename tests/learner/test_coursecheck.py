@@ -269,3 +269,17 @@ def test_a_heatmap_is_compared_with_the_learners_own_table_when_named():
     globals()["own_table"] = Ellipsis
     with pytest.raises(cc.CheckFailed, match="cannot be compared yet"):
         cc.expect_plot("heatmap", kind="heatmap", labelled=False, cells="own_table")
+
+
+@pytest.mark.parametrize("value", [
+    pd.Series([0.4, 0.6], index=pd.Index([2024, 2025], name="fiscal_year"), name="share"),
+    pd.DataFrame({"share": [0.4, 0.6]}, index=pd.Index([2024, 2025], name="fiscal_year")),
+])
+def test_a_range_rule_looks_at_values_not_at_labels(value):
+    """Is a share between 0 and 1 passed though its index holds years, and a share of 6 caught?"""
+    assert judge(value, kind=_kind(value), between=(0, 1)).passed
+    assert "outside the range" in judge(value * 10, kind=_kind(value), between=(0, 1)).message
+
+
+def _kind(value):
+    return "series" if isinstance(value, pd.Series) else "table"
