@@ -1,6 +1,7 @@
 """Answer checks for the course notebooks: correct, incorrect or not attempted, in plain words, never the answer."""
 from __future__ import annotations
 
+import datetime
 import math
 import sys
 import warnings
@@ -11,7 +12,7 @@ CORRECT, INCORRECT, NOT_ATTEMPTED = "correct", "incorrect", "not attempted"
 _ABSENT = object()
 _NO_EXPECTATION = object()
 
-KINDS = ("number", "text", "collection", "series", "table", "plot")
+KINDS = ("number", "text", "date", "collection", "series", "table", "plot")
 
 
 class CheckFailed(AssertionError):
@@ -45,10 +46,23 @@ def _is_plain_number(value: Any) -> bool:
     return kind.__module__ == "numpy" and kind.__name__.startswith(("int", "uint", "float"))
 
 
+_DATE_TYPES = {("pandas", "Timestamp"), ("datetime", "datetime"), ("datetime", "date"), ("numpy", "datetime64")}
+
+
+def _is_date(value: Any) -> bool:
+    """A date or date-and-time of pandas, numpy or the standard library (not a look-alike of another type)."""
+    kind = type(value)
+    return (kind.__module__.split(".")[0], kind.__name__) in _DATE_TYPES and value == value  # NaT is missing
+
+
 def _plain_scalar(value: Any) -> Any:
     """A cell value as a plain Python value: numbers as float, dates as ISO text, missing as None."""
     if value is None:
         return None
+    if type(value).__name__ == "datetime64":
+        value = value.astype("datetime64[us]").item()
+        if value is None:
+            return None
     if _is_plain_number(value) or type(value).__name__ in ("bool", "bool_"):
         number = float(value)
         return None if math.isnan(number) else number
@@ -78,6 +92,8 @@ def _fmt(value: Any) -> str:
 
 def _kind_of(value: Any) -> str:
     name = type(value).__name__
+    if _is_date(value):
+        return "date"
     if _is_plain_number(value):
         return "number"
     if isinstance(value, str) and type(value) is str:
@@ -102,6 +118,8 @@ def describe(value: Any) -> str:
         return _fmt(float(value))
     if kind == "text":
         return f"the text {_fmt(value)}"
+    if kind == "date":
+        return f"the date {_plain_scalar(value)}"
     if kind == "table":
         rows, cols = value.shape
         names = ", ".join(str(c) for c in list(value.columns)[:8])
@@ -135,10 +153,11 @@ def _wrong_kind_advice(want: str, value: Any) -> str:
         ("table", "series"): "a groupby result is a Series; add .reset_index() to turn it into a table.",
         ("series", "table"): "select the single column you need with table['column_name'].",
         ("text", "number"): "put the answer in quotes, as text.",
+        ("text", "date"): "write the date as text with .strftime(\"%Y-%m-%d\"), which gives text such as 2025-03-01.",
         ("collection", "series"): "turn the column into a list with .tolist().",
         ("plot", "table"): "assign the chart, not the table: ax = table.plot(...).",
     }
-    plain = {"number": "a single number", "text": "text", "collection": "a list", "series": "a Series",
+    plain = {"number": "a single number", "text": "text", "date": "a date", "collection": "a list", "series": "a Series",
              "table": "a table (DataFrame)", "plot": "a chart (the Axes returned by .plot())"}[want]
     return advice.get((want, got), f"the answer should be {plain}. A plain pandas or Python value is needed, "
                                    "not an object of another type.")
@@ -170,6 +189,24 @@ def _compare_number(value, expected, tolerance, relative) -> str | None:
 
 def _compare_text(value, expected, tolerance, relative) -> str | None:
     return None if _same(value.strip(), str(expected).strip(), 0, 0) else f"{_fmt(value)}, which is not it"
+
+
+def _day(value: Any) -> datetime.datetime | None:
+    """A date answer, or date text in the form YYYY-MM-DD, as a datetime; None when the text is not a date."""
+    text = _plain_scalar(value) if _is_date(value) else str(value).strip()
+    try:
+        return datetime.datetime.fromisoformat(text)
+    except ValueError:
+        return None
+
+
+def _compare_date(value, expected) -> str | None:
+    got, want = _day(value), _day(expected)
+    if got is None:
+        return f"{_fmt(str(value))}, which is not a date written in the form YYYY-MM-DD"
+    if want.time() == datetime.time(0):  # a calendar day: the time of day, if any, does not matter
+        got, want = got.date(), want.date()
+    return None if got == want else f"the date {_plain_scalar(value) if _is_date(value) else _fmt(str(value))}, which is not it"
 
 
 def _compare_collection(value, expected, tolerance, relative, ordered) -> str | None:
@@ -244,6 +281,8 @@ def _compare(kind, value, expected, tolerance, relative, ordered) -> str | None:
         return _compare_number(value, expected, tolerance, relative)
     if kind == "text":
         return _compare_text(value, expected, tolerance, relative)
+    if kind == "date":
+        return _compare_date(value, expected)
     if kind == "collection":
         return _compare_collection(value, expected, tolerance, relative, ordered)
     if kind == "series":
@@ -297,7 +336,7 @@ def evaluate(name: str, value: Any = _ABSENT, expected: Any = _NO_EXPECTATION, *
     if kind is None:
         kind = "table" if expected is _NO_EXPECTATION else _kind_of(expected)
     got = _kind_of(value)
-    acceptable = {kind} | ({"table"} if kind == "series" else set())
+    acceptable = {kind} | {"series": {"table"}, "date": {"text"}}.get(kind, set())
     if got not in acceptable:
         return _incorrect(label, what, f"{describe(value)}", _wrong_kind_advice(kind, value))
 
@@ -550,6 +589,8 @@ def encode_answer(value: Any) -> dict:
         return {"kind": "number", "value": _plain_scalar(value)}
     if kind == "text":
         return {"kind": "text", "value": str.__str__(value)}
+    if kind == "date":
+        return {"kind": "date", "value": _plain_scalar(value)}
     if kind == "collection" and type(value).__name__ != "ndarray":
         return {"kind": "collection", "values": [_plain_scalar(v) for v in list(value)]}
     if kind == "series" and type(value).__module__.startswith("pandas"):
@@ -592,6 +633,9 @@ def decode_answer(encoded: dict) -> Any:
         return math.nan if value is None else float(value)
     if kind == "text":
         return str(encoded["value"])
+    if kind == "date":
+        import pandas as pd
+        return pd.Timestamp(datetime.datetime.fromisoformat(str(encoded["value"])))
     if kind == "collection":
         return list(encoded["values"])
     if kind == "plot":

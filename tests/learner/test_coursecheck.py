@@ -228,11 +228,41 @@ def test_the_image_itself_is_taken_as_its_chart():
     pd.Series({"Central": 2, "Eastgate": 1}).rename_axis("branch").rename("sessions"),
     pd.DataFrame({"branch": ["A", "B"], "rate": [0.5, None]}),
     pd.DataFrame({"n": [1, 2]}, index=pd.MultiIndex.from_tuples([("A", 1), ("B", 2)], names=["b", "y"])),
+    pd.Timestamp("2025-11-13"),
+    pd.Timestamp("2025-11-13 14:30"),
 ])
 def test_answers_survive_encoding_as_plain_data(value):
     """Does an honest answer, encoded as plain data and rebuilt, pass the same check as the original?"""
     rebuilt = cc.decode_answer(cc.encode_answer(value))
     assert judge(rebuilt, value).passed
+
+
+def test_a_date_passes_as_a_date_or_as_iso_text_whatever_its_type():
+    """Is the right day accepted as a Timestamp, a datetime, a date, a numpy datetime64 or text YYYY-MM-DD?"""
+    import datetime
+
+    import numpy as np
+    day = pd.Timestamp("2025-11-13")
+    for value in (day, day.to_pydatetime(), datetime.date(2025, 11, 13), np.datetime64("2025-11-13"), "2025-11-13",
+                  " 2025-11-13 ", cc.decode_answer(cc.encode_answer(day))):
+        assert judge(value, day, kind="date").passed, value
+    assert judge(day, kind="date").passed
+
+
+def test_a_wrong_date_says_what_was_found_and_never_the_right_day():
+    """Does a wrong day, or text that is not a date, get a sentence naming what was found and not the answer?"""
+    wrong = judge(pd.Timestamp("2025-11-12"), pd.Timestamp("2025-11-13"), kind="date")
+    assert wrong.status == cc.INCORRECT and "2025-11-12" in wrong.message and "2025-11-13" not in wrong.message
+    spelled = judge("13 November 2025", pd.Timestamp("2025-11-13"), kind="date")
+    assert spelled.status == cc.INCORRECT and "YYYY-MM-DD" in spelled.message
+    assert not judge(45974.0, pd.Timestamp("2025-11-13"), kind="date").passed
+    assert not judge(pd.NaT, pd.Timestamp("2025-11-13"), kind="date").passed
+
+
+def test_a_date_where_text_is_wanted_gets_the_strftime_advice():
+    """Is a Timestamp given where text is asked told how to write it as text?"""
+    outcome = judge(pd.Timestamp("2025-11-13"), "2025-11-13", kind="text")
+    assert outcome.status == cc.INCORRECT and "strftime" in outcome.message
 
 
 def test_rigged_and_odd_answers_are_recorded_only_by_type():
@@ -244,7 +274,13 @@ def test_rigged_and_odd_answers_are_recorded_only_by_type():
         def __eq__(self, other):
             return True
 
-    for value in (RiggedFrame({"a": [1]}), Sneaky()):
+    import datetime
+
+    class RiggedDate(datetime.datetime):
+        def __eq__(self, other):
+            return True
+
+    for value in (RiggedFrame({"a": [1]}), Sneaky(), RiggedDate(2025, 1, 1)):
         rebuilt = cc.decode_answer(cc.encode_answer(value))
         assert isinstance(rebuilt, cc.Unjudgeable)
         assert not judge(rebuilt, pd.DataFrame({"a": [1]})).passed
