@@ -127,19 +127,23 @@ def describe(value: Any) -> str:
     if kind == "series":
         return f"a Series (one column of values) with {len(value)} values"
     if kind == "collection":
-        return f"a {type(value).__name__} of {len(value)} items"
+        return f"{_a(type(value).__name__)} of {len(value)} items"
     if kind == "plot":
         return "a chart"
     if callable(value):
         return "a function, not its result"
     if isinstance(value, Unjudgeable):
-        return f"a {value.type_name} object"
-    return f"a {type(value).__name__} object"
+        return f"{_a(value.type_name)} object"
+    return f"{_a(type(value).__name__)} object"
+
+
+def _a(noun: str) -> str:
+    return ("an " if noun[:1].lower() in "aeiou" else "a ") + noun
 
 
 # ---------------------------------------------------------------- stages
 def _wrong_kind_advice(want: str, value: Any) -> str:
-    got = _kind_of(value)
+    got = value.type_name if isinstance(value, Unjudgeable) else _kind_of(value)
     if value is None:
         return ("did you forget to assign the result, or use a method with inplace=True, which returns nothing? "
                 "Write the assignment as name = expression.")
@@ -150,7 +154,11 @@ def _wrong_kind_advice(want: str, value: Any) -> str:
                               "or pick one value with .loc[...] or .iloc[0].",
         ("number", "table"): "select one column, then reduce it to one number with an aggregation such as .sum().",
         ("number", "text"): "store the number itself, without quotes, commas or a % sign.",
-        ("table", "series"): "a groupby result is a Series; add .reset_index() to turn it into a table.",
+        ("table", "series"): "a Series is one column with its labels. If you picked one column (table['column']) "
+                             "before sorting or filtering, work on the whole table instead; if it is a groupby "
+                             "result, add .reset_index() to turn it into a table.",
+        ("number", "collection"): "pick the one item you need, as in .shape[0], or count the items with len(...).",
+        ("collection", "Index"): "turn it into a list with .tolist().",
         ("series", "table"): "select the single column you need with table['column_name'].",
         ("text", "number"): "put the answer in quotes, as text.",
         ("text", "date"): "write the date as text with .strftime(\"%Y-%m-%d\"), which gives text such as 2025-03-01.",
@@ -307,11 +315,13 @@ def _shape_problem(kind, value, rows, columns, length) -> str | None:
 
 def _range_problem(kind, value, between) -> str | None:
     low, high = between
+    pairs = _labelled_values(value) if kind == "series" else None
     if kind == "number":
         numbers = [_plain_scalar(value)]
-    else:  # the values only: labels in the index (a year, a tract number) are not what the range is about
-        frame = value.to_frame() if kind == "series" else value
-        numbers = [_plain_scalar(v) for c in range(frame.shape[1]) for v in frame.iloc[:, c].tolist()
+    elif pairs is not None:  # the values only: labels (a year, a tract number) are not what the range is about
+        numbers = [_plain_scalar(v) for _, v in pairs if _is_plain_number(v)]
+    else:
+        numbers = [_plain_scalar(v) for c in range(value.shape[1]) for v in value.iloc[:, c].tolist()
                    if _is_plain_number(v)]
     outside = [n for n in numbers if n is not None and not low <= n <= high]
     if outside:
@@ -434,25 +444,28 @@ def plot_facts(chart: Any) -> dict:
     horizontal = _bars_are_horizontal(axes)
     ticks = axes.get_yticks() if horizontal else axes.get_xticks()
     tick_labels = [t.get_text() for t in (axes.get_yticklabels() if horizontal else axes.get_xticklabels())]
+    legend = axes.get_legend()
+    legend_texts = [t.get_text() for t in legend.get_texts()] if legend else []
+    containers = [c for c in axes.containers if type(c).__name__ == "BarContainer"]
+    names = [str(c.get_label()) for c in containers]
+    if len(legend_texts) == len(names) and not set(names) & set(legend_texts):
+        names = legend_texts  # ax.legend([...]) renamed the series: the reader knows them by the legend's words
     bars = []
-    for container in axes.containers:
-        if type(container).__name__ != "BarContainer":
-            continue
+    for container, group in zip(containers, names):
         for patch in container.patches:
             centre = patch.get_y() + patch.get_height() / 2 if horizontal else patch.get_x() + patch.get_width() / 2
             size = patch.get_width() if horizontal else patch.get_height()
             start = patch.get_x() if horizontal else patch.get_y()
-            bars.append({"group": str(container.get_label()), "category": _nearest_label(centre, ticks, tick_labels),
+            bars.append({"group": group, "category": _nearest_label(centre, ticks, tick_labels),
                          "value": float(size), "start": float(start)})
     lines = [{"label": str(line.get_label()), "x": [_plain_scalar(x) for x in line.get_xdata()],
               "y": [_plain_scalar(y) for y in line.get_ydata()]} for line in axes.get_lines()]
     points = sum(len(c.get_offsets()) for c in axes.collections if type(c).__name__ == "PathCollection")
     grids = [_grid(i) for i in [*axes.get_images(), *(c for c in axes.collections if type(c).__name__ == "QuadMesh")]]
-    legend = axes.get_legend()
     kind = "barh" if bars and horizontal else "bar" if bars else "line" if lines else "scatter" if points else \
         "heatmap" if grids else "empty"
     return {"kind": kind, "title": axes.get_title().strip(), "xlabel": axes.get_xlabel().strip(),
-            "ylabel": axes.get_ylabel().strip(), "legend": [t.get_text() for t in legend.get_texts()] if legend else [],
+            "ylabel": axes.get_ylabel().strip(), "legend": legend_texts,
             "bars": bars, "lines": lines, "points": points, "grids": grids}
 
 

@@ -176,6 +176,22 @@ def test_stacked_horizontal_bars_compare_by_group(bar_chart):
     assert not cc.evaluate_plot("ax", ax, kind="barh", bars=table.abs() + 5).passed
 
 
+def test_series_renamed_in_the_legend_are_judged_by_the_legend_words():
+    """Are grouped bars whose legend was given new names with ax.legend([...]) judged by those names, in order?"""
+    plt.close("all")
+    rates = pd.DataFrame({False: [30.0, 35.0], True: [20.0, 26.0]}, index=["0-6 days", "7-13 days"])
+    named = rates.set_axis(["No reminder", "Reminder sent"], axis=1)
+    ax = rates.plot(kind="bar", title="t", xlabel="x", ylabel="y")
+    ax.legend(["No reminder", "Reminder sent"], title="Reminder")
+    facts = cc.decode_answer(cc.encode_answer(ax))
+    assert cc.evaluate_plot("ax", facts, groups=["No reminder", "Reminder sent"], bars=named).passed
+    ax.legend(["Reminder sent", "No reminder"])  # the words on the wrong colours: a reader is misled, and so is the grader
+    assert not cc.evaluate_plot("ax", ax, bars=named).passed
+    ax = rates.plot(kind="bar", title="t", xlabel="x", ylabel="y")
+    ax.legend(title="Reminder")  # the legend only repeats the series' own names
+    assert not cc.evaluate_plot("ax", ax, groups=["No reminder", "Reminder sent"]).passed
+
+
 HOURS = pd.DataFrame([[1.0, 2.0, 3.0], [4.0, 0.0, 6.0]], index=pd.Index(["S01", "S02"], name="owner"),
                      columns=["2024-07", "2024-08", "2024-09"])
 
@@ -237,6 +253,17 @@ def test_answers_survive_encoding_as_plain_data(value):
     assert judge(rebuilt, value).passed
 
 
+def test_a_range_rule_on_a_series_accepts_the_table_form_without_raising():
+    """Does a between rule on a Series answer judge a one-column or key-and-value table too, instead of crashing?"""
+    rates = pd.Series({"S01": 30.5, "S02": 41.0}, name="loaded_rate").rename_axis("staff_id")
+    for value in (rates.to_frame(), rates.reset_index()):
+        assert judge(value, kind="series", between=(0, 200)).passed
+        assert judge(value * 10 if value.shape[1] == 1 else value.assign(loaded_rate=value["loaded_rate"] * 10),
+                     kind="series", between=(0, 200)).status == cc.INCORRECT
+    by_year = pd.Series({2024: 0.41, 2025: 0.44}, name="rate").rename_axis("fiscal_year").reset_index()
+    assert judge(by_year, kind="series", between=(0, 1)).passed
+
+
 def test_a_date_passes_as_a_date_or_as_iso_text_whatever_its_type():
     """Is the right day accepted as a Timestamp, a datetime, a date, a numpy datetime64 or text YYYY-MM-DD?"""
     import datetime
@@ -263,6 +290,15 @@ def test_a_date_where_text_is_wanted_gets_the_strftime_advice():
     """Is a Timestamp given where text is asked told how to write it as text?"""
     outcome = judge(pd.Timestamp("2025-11-13"), "2025-11-13", kind="text")
     assert outcome.status == cc.INCORRECT and "strftime" in outcome.message
+
+
+def test_an_index_or_a_tuple_gets_advice_that_fits_it_in_the_grader_too():
+    """Is an Index where a list is wanted told to use .tolist(), and a tuple where a number is wanted told to pick one?"""
+    index = pd.Index(["AB04", "AB06"])
+    for value in (index, cc.decode_answer(cc.encode_answer(index))):
+        outcome = judge(value, ["AB04", "AB06"], kind="collection")
+        assert "an Index" in outcome.message and ".tolist()" in outcome.message
+    assert "len(" in judge((48, 21), 48.0).message
 
 
 def test_rigged_and_odd_answers_are_recorded_only_by_type():
