@@ -23,5 +23,10 @@ def load_mistakes(path: Path) -> list[Mistake]:
     if not path.exists():
         return []
     data = tomllib.loads(path.read_text(encoding="utf-8"))
-    return [Mistake(id=m["id"], question=m["question"], cell=m["cell"], description=m["description"],
-                    fails=tuple(m["fails"]), code=m["code"]) for m in data.get("mistake", [])]
+    mistakes = [Mistake(id=m["id"], question=m["question"], cell=m["cell"], description=m["description"],
+                        fails=tuple(m["fails"]), code=m["code"]) for m in data.get("mistake", [])]
+    ids = [m.id for m in mistakes]
+    repeated = sorted({i for i in ids if ids.count(i) > 1})
+    if repeated:
+        raise ValueError(f"{path}: each mistake needs its own id; used more than once: {', '.join(repeated)}")
+    return mistakes
