@@ -54,9 +54,10 @@ def profile_for(index: int, student: str, module: Module) -> Profile:
     chooser = random.Random(f"{SEED}:{student}:{module.id}")
     picked, cells = [], set()
     for mistake in chooser.sample(catalogue, k=len(catalogue)):
-        if mistake.cell not in cells and len(picked) < chooser.randint(1, 3):
+        touched = {mistake.cell, *dict(mistake.then)}
+        if not touched & cells and len(picked) < chooser.randint(1, 3):
             picked.append(mistake)
-            cells.add(mistake.cell)
+            cells |= touched
     return Profile("mistakes", tuple(m.id for m in picked))
 
 

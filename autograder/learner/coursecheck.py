@@ -403,11 +403,53 @@ def expect(name: str, expected: Any = _NO_EXPECTATION, **rules: Any) -> None:
     """A graded test: passes with a line of confirmation, or raises CheckFailed with its sentence.
 
     `expected` may be a function of no arguments that computes the answer; it is called here, quietly.
+    With `given="earlier_answer"` it is a function of one optional argument: called with nothing it computes the
+    answer from the data; called with the learner's own earlier answer it computes what follows from that, and an
+    answer that follows correctly from the learner's own earlier work passes too (one slip costs one question).
     """
-    outcome = _quietly(evaluate, name, _caller_value(name), expected=expected, **rules)
+    outcome = _answer_outcome(evaluate, name, sys._getframe(1).f_globals, {"expected": expected, **rules})
     if not outcome.passed:
         raise CheckFailed(outcome)
     print(outcome.message)
+
+
+def _answer_outcome(judge: Callable[..., Outcome], name: str, namespace: dict, rules: dict) -> Outcome:
+    """Judge the answer `name` in `namespace`; rules may name other answers (cells=, given=) to be looked up there."""
+    lookup = lambda answer: namespace.get(answer, _ABSENT)  # noqa: E731
+    if isinstance(rules.get("cells"), str):
+        rules = {**rules, "cells": lookup(rules["cells"])}
+    given = rules.pop("given", None)
+    value = lookup(name)
+    outcome = _quietly(judge, name, value, **rules)
+    if outcome.passed or given is None:
+        return outcome
+    carried = _carried_rules(rules, lookup(given))
+    if carried is None:
+        return outcome
+    try:
+        second = _quietly(judge, name, value, **carried)
+    except Exception:  # the learner's earlier answer is not a table the test can work from
+        return outcome
+    return Outcome(CORRECT, second.message[:-1] + f", following from your own `{given}`.") if second.passed else outcome
+
+
+def _carried_rules(rules: dict, own: Any) -> dict | None:
+    """The rules worked out from the learner's own earlier answer instead of the data; None when it cannot be used."""
+    if own is _ABSENT or own is Ellipsis or own is None or isinstance(own, Unjudgeable):
+        return None
+    carried = dict(rules)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            for key in ("expected", "bars", "cells"):
+                if callable(rules.get(key)) and not isinstance(rules[key], type):
+                    carried[key] = rules[key](own)
+    except Exception:
+        return None
+    if callable(rules.get("satisfies")):
+        test = rules["satisfies"]
+        carried["satisfies"] = lambda value: test(value, own)
+    return carried
 
 
 # ---------------------------------------------------------------- charts
@@ -548,7 +590,7 @@ def _compare_grid(grids: list[dict], expected: Any, tolerance: float, relative: 
     grid = grids[0]
     if grid["cells"] is None:
         return "a heatmap whose colours are not one value per cell (draw the table itself, not an image file or RGB colours)"
-    table = expected.to_frame() if _kind_of(expected) == "series" else expected
+    table = expected.to_frame() if _kind_of(expected) == "series" else expected.select_dtypes("number")
     want = [[_plain_scalar(v) for v in row] for row in table.to_numpy(dtype=float, na_value=math.nan).tolist()]
     flipped = [list(column) for column in zip(*want)]
 
@@ -567,22 +609,18 @@ def _compare_grid(grids: list[dict], expected: Any, tolerance: float, relative: 
     return None
 
 
-def _named_cells(rules: dict) -> dict:
-    """Rules with `cells` given by name replaced by that answer's value, looked up where the check was called."""
-    if isinstance(rules.get("cells"), str):
-        rules = {**rules, "cells": _caller_value(rules["cells"], depth=3)}
-    return rules
-
-
 def check_plot(name: str, **rules: Any) -> None:
     """A visible self-check for a chart: prints one line and never stops the notebook."""
-    outcome = _quietly(evaluate_plot, name, _caller_value(name), **_named_cells(rules))
+    outcome = _answer_outcome(evaluate_plot, name, sys._getframe(1).f_globals, rules)
     print(f"✔ `{name}` looks like a finished chart so far." if outcome.passed else outcome.message)
 
 
 def expect_plot(name: str, **rules: Any) -> None:
-    """A graded test of a chart: passes with a line of confirmation, or raises CheckFailed with its sentence."""
-    outcome = _quietly(evaluate_plot, name, _caller_value(name), **_named_cells(rules))
+    """A graded test of a chart: passes with a line of confirmation, or raises CheckFailed with its sentence.
+
+    `bars` and `cells` may be functions, and `given=` works as in `expect`.
+    """
+    outcome = _answer_outcome(evaluate_plot, name, sys._getframe(1).f_globals, rules)
     if not outcome.passed:
         raise CheckFailed(outcome)
     print(outcome.message)

@@ -6,7 +6,7 @@ import re
 from nbformat import NotebookNode
 
 ANSWER_CALL = re.compile(r"""expect(?:_plot)?\(\s*["'](\w+)["']""")
-NAMED_TABLE = re.compile(r"""\bcells\s*=\s*["'](\w+)["']""")  # expect_plot(..., cells="workload")
+NAMED_TABLE = re.compile(r"""\b(?:cells|given)\s*=\s*["'](\w+)["']""")  # cells="workload", given="windows"
 
 
 def nbgrader(cell: NotebookNode) -> dict:

@@ -32,9 +32,12 @@ def untouched(source: NotebookNode) -> Answers:
 
 
 def with_mistake(source: NotebookNode, mistake: Mistake) -> Answers:
-    if mistake.cell not in solution_cells(source):
-        raise KeyError(f"mistake {mistake.id!r} names cell {mistake.cell!r}, which is not a solution cell")
-    return Answers(f"mistake:{mistake.id}", {mistake.cell: mistake.code})
+    """The solution with the mistake's cell, and any later cells it names under `then`, answered its way."""
+    by_cell = {mistake.cell: mistake.code, **dict(mistake.then)}
+    for cell in by_cell:
+        if cell not in solution_cells(source):
+            raise KeyError(f"mistake {mistake.id!r} names cell {cell!r}, which is not a solution cell")
+    return Answers(f"mistake:{mistake.id}", by_cell)
 
 
 def answered_source(source_cell: NotebookNode, answers: Answers) -> str:

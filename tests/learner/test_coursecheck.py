@@ -214,6 +214,7 @@ def draw(how):
 def test_every_honest_heatmap_of_the_table_passes(how):
     """Do imshow and pcolormesh heatmaps of the table pass, whatever the row order and orientation?"""
     assert cc.evaluate_plot("h", draw(how), kind="heatmap", labelled=False, cells=HOURS).passed
+    assert cc.evaluate_plot("h", draw(how), kind="heatmap", labelled=False, cells=HOURS.reset_index()).passed
 
 
 @pytest.mark.parametrize("how, found", [
@@ -355,3 +356,60 @@ def test_a_range_rule_looks_at_values_not_at_labels(value):
 
 def _kind(value):
     return "series" if isinstance(value, pd.Series) else "table"
+
+
+PLAN = pd.DataFrame({"task": ["book", "flyer"], "window_days": [12.0, 30.0]})
+
+
+def _tightest(plan=None):
+    """A test's expectation: from the data when called bare, from the learner's own plan when given it."""
+    plan = PLAN if plan is None else plan
+    return float(plan["window_days"].min())
+
+
+def _plan_bars(plan=None):
+    plan = PLAN if plan is None else plan
+    return plan.set_index("task")["window_days"]
+
+
+def test_an_answer_that_follows_from_the_learners_own_earlier_answer_passes():
+    """With given=, does a later answer worked correctly from a wrong earlier answer pass, and a wrong one still fail?"""
+    globals().update(plan=PLAN.assign(window_days=[5.0, 30.0]), tightest=5.0)
+    cc.expect("tightest", _tightest, given="plan")  # wrong plan, but the step that follows from it is right
+    globals().update(tightest=7.0)
+    with pytest.raises(cc.CheckFailed):
+        cc.expect("tightest", _tightest, given="plan")
+    globals().update(tightest=12.0)
+    cc.expect("tightest", _tightest, given="plan")  # right from the data, whatever the plan
+
+
+@pytest.mark.parametrize("plan", [cc._ABSENT, Ellipsis, pd.DataFrame({"other": [1]}), cc.Unjudgeable("Sneaky")])
+def test_an_unusable_earlier_answer_falls_back_to_the_data(plan):
+    """Is an earlier answer that is missing, untouched or not a usable table ignored, without a traceback?"""
+    globals().update(tightest=5.0)
+    globals().pop("plan", None)
+    if plan is not cc._ABSENT:
+        globals()["plan"] = plan
+    with pytest.raises(cc.CheckFailed, match="`tightest`"):
+        cc.expect("tightest", _tightest, given="plan")
+
+
+def test_a_chart_drawn_from_the_learners_own_table_passes_with_given():
+    """Do the bars of a chart drawn from the learner's own (wrong) plan pass with given=, and a chart of neither fail?"""
+    plt.close("all")
+    own = PLAN.assign(window_days=[5.0, 30.0])
+    ax = own.set_index("task")["window_days"].plot(kind="barh")
+    globals().update(plan=own, gantt=cc.decode_answer(cc.encode_answer(ax)))
+    cc.expect_plot("gantt", labelled=False, bars=_plan_bars, given="plan")
+    globals()["plan"] = PLAN.assign(window_days=[9.0, 9.0])
+    with pytest.raises(cc.CheckFailed):
+        cc.expect_plot("gantt", labelled=False, bars=_plan_bars, given="plan")
+
+
+def test_the_grader_hands_a_test_the_answers_named_by_given():
+    """Does the grader's answer list for a test include an answer named by given=, as for cells=?"""
+    from nbformat.v4 import new_code_cell
+
+    from autograder.notebooks import cells
+    cell = new_code_cell('from coursecheck import expect\nexpect("earliest", _day, kind="date", given="windows")')
+    assert set(cells.answer_names(cell)) == {"earliest", "windows"}
