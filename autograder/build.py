@@ -5,7 +5,7 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
-from autograder.assignment import support_files
+from autograder.assignment import stage_support
 from autograder.curriculum import Course, Module, course
 from autograder.nbgrader_run import nbgrader
 
@@ -71,8 +71,7 @@ def stage_source(built: BuiltCourse, module: Module) -> None:
         shutil.rmtree(folder)
     folder.mkdir(parents=True)
     shutil.copyfile(module.notebook, folder / module.notebook.name)
-    for name, origin in support_files(module).items():
-        shutil.copyfile(origin, folder / name)
+    stage_support(module, folder)
 
 
 def release(built: BuiltCourse, module: Module) -> Path:

@@ -8,6 +8,7 @@ from collections import defaultdict
 
 from nbformat import NotebookNode
 
+from autograder.assignment import support_files
 from autograder.curriculum import Course, Module
 from autograder.notebooks import cells, regions
 
@@ -199,7 +200,26 @@ def _test_cell_problems(gid: str, source: str) -> list[str]:
     return found
 
 
+LINK = re.compile(r"\]\(([^)\s]+)\)")
+
+
+def link_problems(module: Module, nb: NotebookNode) -> list[str]:
+    """Links to files must reach a file shipped beside the notebook; a learner has nothing else."""
+    shipped = set(support_files(module))
+    found = []
+    for index, cell in enumerate(nb.cells):
+        if cell.cell_type != "markdown":
+            continue
+        for target in LINK.findall(cell.source):
+            if re.match(r"[a-z]+:|#", target):  # a web address or a place in this notebook
+                continue
+            if target.split("#")[0] not in shipped:
+                found.append(f"cell {index} links {target}, which is not shipped with the assignment "
+                             f"(shipped: the module's tables, their datasheets/<table>.md and coursecheck.py)")
+    return found
+
+
 def problems(module: Module, the_course: Course, nb: NotebookNode) -> list[str]:
     """Every departure of a source notebook from the module contract."""
     return (title_problems(module, the_course, nb) + layout_problems(module, nb)
-            + question_problems(module, nb) + cell_problems(nb))
+            + question_problems(module, nb) + cell_problems(nb) + link_problems(module, nb))

@@ -50,7 +50,9 @@ def open_workspace(workspace: Path, the_course: Course | None = None) -> Opened:
             folder = workspace / module.id
             folder.mkdir(exist_ok=True)
             for item in release.iterdir():
-                if item.suffix != ".ipynb":
+                if item.is_dir():
+                    shutil.copytree(item, folder / item.name, dirs_exist_ok=True)
+                elif item.suffix != ".ipynb":
                     shutil.copyfile(item, folder / item.name)
             shutil.copyfile(COURSELAB, folder / COURSELAB.name)
             (folder / "questions.json").write_text(json.dumps(bank, indent=1), encoding="utf-8")

@@ -43,3 +43,14 @@ def test_every_notebook_in_the_repository_is_committed_without_outputs():
         for cell in nbformat.read(path, as_version=4).cells:
             if cell.cell_type == "code":
                 assert not cell.outputs and cell.execution_count is None, path
+
+
+def test_a_link_to_a_file_the_learner_does_not_get_is_caught():
+    """Is a link into the repository (which a released assignment does not have) reported, and a shipped one not?"""
+    from nbformat.v4 import new_markdown_cell, new_notebook
+    module = course().module("09-evaluation")
+    notebook = new_notebook(cells=[new_markdown_cell(
+        "[sessions](datasheets/program_sessions.md), [web](https://example.org), [here](#top), "
+        "[repo](../../datasets/datasheets/program_sessions.md)")])
+    found = contract.link_problems(module, notebook)
+    assert len(found) == 1 and "../../datasets/datasheets/program_sessions.md" in found[0]

@@ -22,6 +22,7 @@ def workspace(tmp_path_factory):
     folder = tmp_path_factory.mktemp("lab") / "workspace"
     opened = open_workspace(folder)
     assert opened.added == [m.id for m in course().ready_modules]
+    assert all((folder / m.id / "datasheets" / f"{t}.md").exists() for m in course().ready_modules for t in m.tables)
     return folder
 
 
