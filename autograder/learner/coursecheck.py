@@ -578,7 +578,7 @@ def _compare_bars(drawn: list[dict], expected: Any, tolerance: float, relative: 
     if missing:
         return f"no bar labelled `{missing[0][1]}` (check what is on the category axis)"
     wrong = sum(not _same(have[k], w, tolerance, relative) for k, w in want.items())
-    return f"{wrong} of {len(want)} bars with heights that do not match the data" if wrong else None
+    return f"{wrong} of {len(want)} bars whose sizes do not match the data" if wrong else None
 
 
 def _compare_grid(grids: list[dict], expected: Any, tolerance: float, relative: float) -> str | None:

@@ -164,7 +164,7 @@ def test_plot_without_labels_or_with_wrong_data_fails(bar_chart):
     ax.set_ylabel("")
     assert "y-axis label" in cc.evaluate_plot("ax", ax).message
     assert "horizontal" in cc.evaluate_plot("ax", ax, kind="barh", labelled=False).message
-    assert "heights" in cc.evaluate_plot("ax", ax, labelled=False, bars=data * 2).message
+    assert "sizes" in cc.evaluate_plot("ax", ax, labelled=False, bars=data * 2).message
 
 
 def test_stacked_horizontal_bars_compare_by_group(bar_chart):
