@@ -52,3 +52,46 @@ def test_the_dump_cell_prints_what_the_judge_reads():
     cell.outputs = [nbformat.v4.new_output("stream", name="stdout", text=printed[0] + "\n")]
     dump = read_dump(cell)
     assert dump["per_branch"]["kind"] == "series" and dump["missing_name"] == {"kind": "absent"}
+
+
+def test_tests_of_different_assignments_judged_at_once_each_read_their_own_data(tmp_path):
+    """Judged in parallel threads, as `course grade` does, does each test read its own assignment's files and print
+    its own messages, never another's?"""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from nbformat.v4 import new_code_cell
+    cells = {}
+    for name in ("first", "second"):
+        folder = tmp_path / name
+        folder.mkdir()
+        pd.DataFrame({"n": [1, 2, 3]}).to_csv(folder / f"{name}.csv", index=False)
+        cell = new_code_cell(f'"""Is {name} right?"""\nimport time\ntime.sleep(0.002)\nimport pandas as pd\n'
+                             f'rows = len(pd.read_csv("{name}.csv"))\nfrom coursecheck import expect\n'
+                             f'expect("{name}", rows, kind="number", what="{name}")')
+        cell.metadata["nbgrader"] = {"grade": True, "grade_id": f"{name}_right", "points": 1, "solution": False}
+        cells[name] = (cell, folder)
+
+    def judge(name):
+        cell, folder = cells[name]
+        return judge_test(cell, encoded(**{name: 3}), folder, "not run")
+
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        results = list(pool.map(judge, ["first", "second"] * 60))
+    assert all(r.earned == 1.0 for r in results), {r.message for r in results if r.earned < 1.0}
+    assert all(r.grade_id.split("_")[0] in r.message for r in results)
+
+
+def test_a_test_that_changes_a_table_it_read_leaves_the_file_as_it_is_for_the_next(tmp_path):
+    """Is each data file read afresh for every test, as plain nbgrader would, even though it is parsed only once?"""
+    from nbformat.v4 import new_code_cell
+    pd.DataFrame({"n": [1, 2, 3]}).to_csv(tmp_path / "rows.csv", index=False)
+
+    def test_cell(body):
+        cell = new_code_cell('"""Are there three rows?"""\nimport pandas as pd\n' + body +
+                             '\nfrom coursecheck import expect\nexpect("rows", len(pd.read_csv("rows.csv")), kind="number")')
+        cell.metadata["nbgrader"] = {"grade": True, "grade_id": "rows_right", "points": 1, "solution": False}
+        return cell
+
+    spoiler = test_cell('table = pd.read_csv("rows.csv")\ntable.drop(table.index, inplace=True)')
+    assert judge_test(spoiler, encoded(rows=3), tmp_path, "not run").earned == 1.0
+    assert judge_test(test_cell(""), encoded(rows=3), tmp_path, "not run").earned == 1.0
