@@ -499,7 +499,7 @@ def plot_facts(chart: Any) -> dict:
             size = patch.get_width() if horizontal else patch.get_height()
             start = patch.get_x() if horizontal else patch.get_y()
             bars.append({"group": group, "category": _nearest_label(centre, ticks, tick_labels),
-                         "value": float(size), "start": float(start)})
+                         "value": float(size), "start": float(start), "position": float(centre)})
     lines = [{"label": str(line.get_label()), "x": [_plain_scalar(x) for x in line.get_xdata()],
               "y": [_plain_scalar(y) for y in line.get_ydata()]} for line in axes.get_lines()]
     points = sum(len(c.get_offsets()) for c in axes.collections if type(c).__name__ == "PathCollection")
@@ -508,7 +508,8 @@ def plot_facts(chart: Any) -> dict:
         "heatmap" if grids else "empty"
     return {"kind": kind, "title": axes.get_title().strip(), "xlabel": axes.get_xlabel().strip(),
             "ylabel": axes.get_ylabel().strip(), "legend": legend_texts,
-            "bars": bars, "lines": lines, "points": points, "grids": grids}
+            "bars": bars, "lines": lines, "points": points, "grids": grids,
+            "reversed": bool(axes.yaxis_inverted() if horizontal else axes.xaxis_inverted())}
 
 
 def _bars_are_horizontal(axes) -> bool:
@@ -526,8 +527,8 @@ def _nearest_label(position: float, ticks, labels: list[str]) -> str:
 
 
 def evaluate_plot(name: str, chart: Any = _ABSENT, *, kind: str | None = None, labelled: bool = True,
-                  bars: Any = None, groups: list | None = None, cells: Any = None, tolerance: float = 1e-6,
-                  relative: float = 1e-6, what: str = "", hint: str = "") -> Outcome:
+                  bars: Any = None, groups: list | None = None, cells: Any = None, order: Any = None,
+                  tolerance: float = 1e-6, relative: float = 1e-6, what: str = "", hint: str = "") -> Outcome:
     """Judge a chart: it exists, is the right kind, carries a title and axis labels, and shows the right data.
 
     `cells` is the table a heatmap should colour (one cell per value, its rows in any order, either way round),
@@ -549,6 +550,10 @@ def evaluate_plot(name: str, chart: Any = _ABSENT, *, kind: str | None = None, l
             return _incorrect(label, what, "a chart without " + " and ".join(words[m] for m in missing),
                               "give every chart a title and label both axes (title=, xlabel=, ylabel= in .plot(), "
                               "or ax.set_title(...), ax.set_xlabel(...), ax.set_ylabel(...)), with units where there are units.")
+    if order is not None and _reading_order(facts) != _wanted_order(order, facts):
+        rule = order if isinstance(order, str) else "as the question lists them"
+        return _incorrect(label, what, f"bars that are not in the order asked ({rule}), reading left to right, "
+                                       "or top to bottom for horizontal bars", hint)
     if groups is not None:
         have = {b["group"].casefold() for b in facts["bars"]}
         missing = [g for g in groups if str(g).casefold() not in have]
@@ -561,6 +566,24 @@ def evaluate_plot(name: str, chart: Any = _ABSENT, *, kind: str | None = None, l
             return _incorrect(label, what, problem, hint)
     done = f": {what}" if what else ""
     return Outcome(CORRECT, f"✔ {label} passed this check{done}.")
+
+
+def _reading_order(facts: dict) -> list[str]:
+    """The bar categories as a reader meets them: left to right, or top to bottom for horizontal bars."""
+    horizontal = facts["kind"] == "barh"
+    by_place = sorted(facts["bars"], key=lambda b: b.get("position", 0.0),
+                      reverse=horizontal != bool(facts.get("reversed")))
+    return list(dict.fromkeys(b["category"].casefold() for b in by_place))
+
+
+def _wanted_order(order: Any, facts: dict) -> list[str]:
+    """The categories in the order asked: a list of labels, "largest first" or "smallest first" (by bar size)."""
+    if isinstance(order, str):
+        size: dict[str, float] = {}
+        for bar in facts["bars"]:
+            size[bar["category"].casefold()] = size.get(bar["category"].casefold(), 0.0) + abs(bar["value"])
+        return sorted(size, key=size.get, reverse=order == "largest first")
+    return [str(label).casefold() for label in order]
 
 
 def _compare_bars(drawn: list[dict], expected: Any, tolerance: float, relative: float) -> str | None:

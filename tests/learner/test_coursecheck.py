@@ -413,3 +413,34 @@ def test_the_grader_hands_a_test_the_answers_named_by_given():
     from autograder.notebooks import cells
     cell = new_code_cell('from coursecheck import expect\nexpect("earliest", _day, kind="date", given="windows")')
     assert set(cells.answer_names(cell)) == {"earliest", "windows"}
+
+
+DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"]
+
+
+@pytest.mark.parametrize("draw_it, passes", [
+    (lambda: pd.Series([3.0, 1.0, 2.0, 5.0, 4.0], index=DAYS).plot(kind="bar"), True),
+    (lambda: pd.Series([3.0, 1.0, 2.0, 5.0, 4.0], index=DAYS).sort_index().plot(kind="bar"), False),  # alphabetical days
+    (lambda: pd.Series([3.0, 1.0, 2.0, 5.0, 4.0], index=DAYS)[::-1].plot(kind="barh"), True),  # Monday ends on top
+    (lambda: pd.Series([3.0, 1.0, 2.0, 5.0, 4.0], index=DAYS).plot(kind="barh"), False),  # Monday at the bottom
+])
+def test_bars_in_a_named_order_read_left_to_right_or_top_to_bottom(draw_it, passes):
+    """Is the order asked for read as a person reads the chart, whatever the kind of bars?"""
+    plt.close("all")
+    facts = cc.decode_answer(cc.encode_answer(draw_it()))
+    assert cc.evaluate_plot("chart", facts, labelled=False, order=DAYS).passed is passes
+
+
+def test_largest_first_accepts_any_way_of_getting_there():
+    """Does 'largest first' pass a sorted vertical chart, an inverted horizontal one, and fail an unsorted one?"""
+    plt.close("all")
+    totals = pd.Series({"adults": 900.0, "teens": 300.0, "children": 1200.0})
+    sorted_bars = totals.sort_values(ascending=False).plot(kind="bar")
+    assert cc.evaluate_plot("chart", sorted_bars, labelled=False, order="largest first").passed
+    _, ax = plt.subplots()
+    ax.barh(totals.sort_values(ascending=False).index, totals.sort_values(ascending=False))
+    ax.invert_yaxis()
+    assert cc.evaluate_plot("chart", ax, labelled=False, order="largest first").passed
+    unsorted = totals.plot(kind="bar")
+    outcome = cc.evaluate_plot("chart", unsorted, labelled=False, order="largest first")
+    assert outcome.status == cc.INCORRECT and "largest first" in outcome.message and "1200" not in outcome.message
