@@ -430,7 +430,10 @@ def _answer_outcome(judge: Callable[..., Outcome], name: str, namespace: dict, r
         second = _quietly(judge, name, value, **carried)
     except Exception:  # the learner's earlier answer is not a table the test can work from
         return outcome
-    return Outcome(CORRECT, second.message[:-1] + f", following from your own `{given}`.") if second.passed else outcome
+    if not second.passed:
+        return outcome
+    basis = "the rest of your own table" if given == name else f"your own `{given}`"
+    return Outcome(CORRECT, second.message[:-1] + f", worked out from {basis}.")
 
 
 def _carried_rules(rules: dict, own: Any) -> dict | None:

@@ -372,10 +372,11 @@ def _plan_bars(plan=None):
     return plan.set_index("task")["window_days"]
 
 
-def test_an_answer_that_follows_from_the_learners_own_earlier_answer_passes():
+def test_an_answer_that_follows_from_the_learners_own_earlier_answer_passes(capsys):
     """With given=, does a later answer worked correctly from a wrong earlier answer pass, and a wrong one still fail?"""
     globals().update(plan=PLAN.assign(window_days=[5.0, 30.0]), tightest=5.0)
     cc.expect("tightest", _tightest, given="plan")  # wrong plan, but the step that follows from it is right
+    assert "worked out from your own `plan`" in capsys.readouterr().out
     globals().update(tightest=7.0)
     with pytest.raises(cc.CheckFailed):
         cc.expect("tightest", _tightest, given="plan")
