@@ -375,13 +375,22 @@ def _caller_value(name: str, depth: int = 2) -> Any:
     return namespace.get(name, _ABSENT)
 
 
-def _quietly(judge: Callable[..., Outcome], *args: Any, **rules: Any) -> Outcome:
-    """Run a judgement with warnings held back: a warning on stderr would cost a correct answer its points."""
+COMPUTED_RULES = ("expected", "bars", "cells")  # rules a test may give as functions that compute them
+
+
+def _computed(rules: dict, *inputs: Any) -> dict:
+    """The rules with each function among COMPUTED_RULES called on `inputs` (none: from the data), quietly."""
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        for key in ("expected", "bars", "cells"):
-            if callable(rules.get(key)) and not isinstance(rules[key], type):
-                rules[key] = rules[key]()
+        return {key: rule(*inputs) if key in COMPUTED_RULES and callable(rule) and not isinstance(rule, type) else rule
+                for key, rule in rules.items()}
+
+
+def _quietly(judge: Callable[..., Outcome], *args: Any, **rules: Any) -> Outcome:
+    """Run a judgement with warnings held back: a warning on stderr would cost a correct answer its points."""
+    rules = _computed(rules)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
         return judge(*args, **rules)
 
 
@@ -440,13 +449,8 @@ def _carried_rules(rules: dict, own: Any) -> dict | None:
     """The rules worked out from the learner's own earlier answer instead of the data; None when it cannot be used."""
     if own is _ABSENT or own is Ellipsis or own is None or isinstance(own, Unjudgeable):
         return None
-    carried = dict(rules)
     try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            for key in ("expected", "bars", "cells"):
-                if callable(rules.get(key)) and not isinstance(rules[key], type):
-                    carried[key] = rules[key](own)
+        carried = _computed(rules, own)
     except Exception:
         return None
     if callable(rules.get("satisfies")):

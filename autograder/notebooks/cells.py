@@ -6,7 +6,7 @@ import re
 from nbformat import NotebookNode
 
 ANSWER_CALL = re.compile(r"""expect(?:_plot)?\(\s*["'](\w+)["']""")
-NAMED_TABLE = re.compile(r"""\b(?:cells|given)\s*=\s*["'](\w+)["']""")  # cells="workload", given="windows"
+NAMED_ANSWER = re.compile(r"""\b(?:cells|given)\s*=\s*["'](\w+)["']""")  # cells="workload", given="windows"
 
 
 def nbgrader(cell: NotebookNode) -> dict:
@@ -63,7 +63,7 @@ def cells_by_id(nb: NotebookNode) -> dict[str, NotebookNode]:
 def answer_names(cell: NotebookNode) -> list[str]:
     """The learner's variables a test cell reads through expect() or expect_plot(), in order."""
     names: list[str] = []
-    for name in [*ANSWER_CALL.findall(cell.source), *NAMED_TABLE.findall(cell.source)]:
+    for name in [*ANSWER_CALL.findall(cell.source), *NAMED_ANSWER.findall(cell.source)]:
         if name not in names:
             names.append(name)
     return names

@@ -34,8 +34,9 @@ def untouched(source: NotebookNode) -> Answers:
 def with_mistake(source: NotebookNode, mistake: Mistake) -> Answers:
     """The solution with the mistake's cell, and any later cells it names under `then`, answered its way."""
     by_cell = {mistake.cell: mistake.code, **dict(mistake.then)}
+    known = solution_cells(source)
     for cell in by_cell:
-        if cell not in solution_cells(source):
+        if cell not in known:
             raise KeyError(f"mistake {mistake.id!r} names cell {cell!r}, which is not a solution cell")
     return Answers(f"mistake:{mistake.id}", by_cell)
 
