@@ -22,7 +22,8 @@ GENERATORS = [
     "finance",       # budget_lines, grants, revenue, volunteer_hours (staff time from tasks)
     "marketing",     # email_campaigns, social_posts
     "collections",   # circulation_by_subject
-    "ideas",         # program_ideas, patron_feedback
+    "ideas",         # program_ideas
+    "feedback",      # patron_feedback
     "statistics",    # monthly_stats
     "peers",         # peer_libraries
 ]
