@@ -145,11 +145,12 @@ def forms_for_sessions(rng: np.random.Generator, sessions: pd.DataFrame, partner
     return forms
 
 
-def agree_share(rng_levels: dict, partner: str, year: int, side: str, factor: str) -> float:
-    """The share of valid answers agreeing for one partnership, year, side and factor."""
+def agree_share(levels: dict[str, float], partner: str, year: int, side: str, factor: str) -> float:
+    """The share of valid answers agreeing for one partnership, year, side and factor (levels: each
+    partnership's own shift from the typical shares)."""
     share = PLANTED.get(partner, {}).get((year, factor))
     if share is None:
-        share = min(0.97, PARTNER_AGREE[factor] + rng_levels[partner])
+        share = min(0.97, PARTNER_AGREE[factor] + levels[partner])
     if side == "library":
         share = min(0.97, max(share, PARTNER_AGREE[factor] - 0.05) + LIBRARY_LIFT[factor])
     return share
