@@ -26,6 +26,7 @@ GENERATORS = [
     "feedback",      # patron_feedback
     "statistics",    # monthly_stats
     "peers",         # peer_libraries
+    "pilots",        # pilot_sessions (Harbor Point's spring 2025 pilots; reads program_ideas)
 ]
 
 
