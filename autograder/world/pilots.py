@@ -76,7 +76,7 @@ EARLY_TOP_THREE = {"Family Science Night", "Dad & Me Storytime", "Teen Game Desi
 
 def time_slot(dates, start_times) -> np.ndarray:
     """Saturday, or weekday morning (before noon), afternoon (noon to 5 pm) or evening (5 pm on)."""
-    days = pd.DatetimeIndex(pd.to_datetime(dates)).dayofweek.to_numpy()
+    days = pd.DatetimeIndex(pd.to_datetime(dates)).day_of_week.to_numpy()
     hours = pd.Series(list(start_times)).str[:2].astype(int).to_numpy()
     part = np.where(hours < 12, "morning", np.where(hours < 17, "afternoon", "evening"))
     return np.where(days == 5, "Saturday", np.char.add("weekday ", part.astype(str))).astype(object)
@@ -109,7 +109,7 @@ def schedule() -> pd.DataFrame:
                          "notes": CANCELLED.get(key) or UNCOUNTED.get(key) or OTHER_NOTES.get(key),
                          "true_mean": spec["mean"], "first_share": spec["first"]})
     table = pd.DataFrame(rows)
-    if is_closed(table.date).any() or (table.date.dt.dayofweek == 6).any():
+    if is_closed(table.date).any() or (table.date.dt.day_of_week == 6).any():
         raise ValueError("a pilot session falls on a day Harbor Point is closed")
     table["order"] = table.pilot.map({spec["pilot"]: i for i, spec in enumerate(PILOTS)})
     return table.sort_values(["date", "start_time", "order"], ignore_index=True).drop(columns="order")
