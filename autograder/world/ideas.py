@@ -6,7 +6,7 @@ import pandas as pd
 
 from autograder.world.common import (WORLD_END, WORLD_START, date_text, make_ids, random_dates, round_cents,
                                      tidy_sessions, weighted_choice)
-from autograder.world.pilots import BASELINE_YEAR, BRANCH, PILOTS, SLOTS, harbor_sessions, time_slot
+from autograder.world.pilots import BASELINE_YEAR, PILOTS, SLOTS, harbor_sessions, time_slot
 from autograder.world.programs import PARTNER_TYPES
 
 # ==== program_ideas ===================================================================================

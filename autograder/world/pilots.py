@@ -15,42 +15,38 @@ MAX_ATTENDANCE = 45                      # the most the Harbor Community Room ta
 MAX_ATTEMPTS = 5000
 
 
-def _dates(*days: str) -> list[str]:
-    return list(days)
-
-
 # One entry per pilot. `mean` is the pilot's true attendance per session (assumption), `first` the share of
 # attendees at their first library program. Dates are the sessions the pilot team put on its own sheet.
 PILOTS = [
     dict(pilot="Dad & Me Storytime", idea="Dad & Me Saturday Storytime", audience="preschool",
          category="storytime", start="10:30", minutes=45, format="on site", partner=None, mean=25.0, first=0.30,
-         dates=_dates("2025-02-08", "2025-02-22", "2025-03-08", "2025-03-22", "2025-04-05", "2025-04-19",
-                      "2025-05-03", "2025-05-17", "2025-05-31")),
+         dates=["2025-02-08", "2025-02-22", "2025-03-08", "2025-03-22", "2025-04-05", "2025-04-19",
+                "2025-05-03", "2025-05-17", "2025-05-31"]),
     dict(pilot="Repair Cafe", idea="Repair Cafe", audience="adults", category="DIY & crafts", start="13:00",
          minutes=150, format="on site", partner="PA050", mean=18.0, first=0.45,
-         dates=_dates("2025-02-08", "2025-03-08", "2025-04-12", "2025-05-10", "2025-06-14")),
+         dates=["2025-02-08", "2025-03-08", "2025-04-12", "2025-05-10", "2025-06-14"]),
     dict(pilot="Teen Game Design", idea="Teen Video Game Design", audience="teens", category="STEAM",
          start="14:00", minutes=90, format="on site", partner="PA053", mean=15.5, first=0.35,
-         dates=_dates("2025-02-15", "2025-03-01", "2025-03-15", "2025-03-29", "2025-04-12", "2025-04-26",
-                      "2025-05-10", "2025-05-24", "2025-06-07")),
+         dates=["2025-02-15", "2025-03-01", "2025-03-15", "2025-03-29", "2025-04-12", "2025-04-26",
+                "2025-05-10", "2025-05-24", "2025-06-07"]),
     dict(pilot="Walking Book Club", idea="Walking Book Club", audience="adults", category="health & wellness",
          start="10:00", minutes=60, format="off site", partner="PA035", mean=5.0, first=0.50,
-         dates=_dates("2025-02-11", "2025-03-11", "2025-04-08", "2025-05-13", "2025-06-10")),
+         dates=["2025-02-11", "2025-03-11", "2025-04-08", "2025-05-13", "2025-06-10"]),
     dict(pilot="Baby Sign & Song", idea="Baby Sign & Song", audience="babies & toddlers", category="storytime",
          start="18:00", minutes=30, format="on site", partner=None, mean=13.0, first=0.25,
-         dates=_dates("2025-02-06", "2025-02-20", "2025-03-06", "2025-03-20", "2025-04-03", "2025-04-17",
-                      "2025-05-01", "2025-05-15", "2025-05-29")),
+         dates=["2025-02-06", "2025-02-20", "2025-03-06", "2025-03-20", "2025-04-03", "2025-04-17",
+                "2025-05-01", "2025-05-15", "2025-05-29"]),
     dict(pilot="Mahjong Meetup", idea="Mahjong Meetup", audience="older adults", category="activities & games",
          start="18:00", minutes=120, format="on site", partner="PA041", mean=4.0, first=0.10,
-         dates=_dates("2025-02-10", "2025-02-24", "2025-03-10", "2025-03-24", "2025-04-07", "2025-04-21",
-                      "2025-05-05", "2025-05-19", "2025-06-02")),
+         dates=["2025-02-10", "2025-02-24", "2025-03-10", "2025-03-24", "2025-04-07", "2025-04-21",
+                "2025-05-05", "2025-05-19", "2025-06-02"]),
     dict(pilot="Family Science Night", idea="Family Science Night", audience="all ages", category="STEAM",
          start="18:00", minutes=90, format="on site", partner="PA069", mean=19.0, first=0.30,
-         dates=_dates("2025-02-12", "2025-03-12", "2025-04-09", "2025-05-14", "2025-06-11")),
+         dates=["2025-02-12", "2025-03-12", "2025-04-09", "2025-05-14", "2025-06-11"]),
     dict(pilot="Cardboard Engineering", idea="Engineering with Cardboard", audience="children", category="STEAM",
          start="18:00", minutes=60, format="on site", partner=None, mean=6.0, first=0.20,
-         dates=_dates("2025-02-04", "2025-02-18", "2025-03-04", "2025-03-18", "2025-04-01", "2025-04-15",
-                      "2025-04-29", "2025-05-13", "2025-05-27")),
+         dates=["2025-02-04", "2025-02-18", "2025-03-04", "2025-03-18", "2025-04-01", "2025-04-15",
+                "2025-04-29", "2025-05-13", "2025-05-27"]),
 ]
 
 # Planted on purpose (documented in the datasheet): sessions held but not counted, and sessions cancelled.
