@@ -26,6 +26,7 @@ GENERATORS = [
     "feedback",      # patron_feedback
     "statistics",    # monthly_stats
     "peers",         # peer_libraries
+    "holdings",      # collection_titles, desk_questions, program_subjects, program_checkouts
 ]
 
 
