@@ -199,7 +199,7 @@ DISPLAY_CHANCE = {"Gardening 635": 0.70, "Cooking & food 641": 0.55, "Personal f
 # ... and staff reach for a display when the subject is coming into season (its borrowing rises from the four
 # weeks before the program to the four after by more than IN_SEASON): a real habit that flatters displays.
 IN_SEASON = 1.08
-IN_SEASON_EXTRA = 0.45
+IN_SEASON_EXTRA = 0.60
 OUT_OF_SEASON = 0.95                 # ... and rarely when it is going out of season
 OUT_OF_SEASON_CUT = 0.30
 
@@ -410,11 +410,15 @@ def build_program_checkouts(rng: np.random.Generator, studied: pd.DataFrame, wee
 
 
 def generate(rng: np.random.Generator, world: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
-    """collection_titles, desk_questions, program_subjects and program_checkouts."""
-    titles = build_titles(rng, world["circulation_by_subject"])
-    desk = build_desk(rng)
+    """collection_titles, desk_questions, program_subjects and program_checkouts.
+
+    Each table draws from a stream of its own, spawned from this generator's, so that changing one leaves the
+    others as they were."""
+    title_rng, desk_rng, program_rng = rng.spawn(3)
+    titles = build_titles(title_rng, world["circulation_by_subject"])
+    desk = build_desk(desk_rng)
     weekly = weekly_expected()
-    subjects, mapped = build_program_subjects(rng, world, weekly)
-    checkouts = build_program_checkouts(rng, studied_programs(mapped), weekly)
+    subjects, mapped = build_program_subjects(program_rng, world, weekly)
+    checkouts = build_program_checkouts(program_rng, studied_programs(mapped), weekly)
     return {"collection_titles": titles, "desk_questions": desk, "program_subjects": subjects,
             "program_checkouts": checkouts}
