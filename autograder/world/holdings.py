@@ -25,12 +25,13 @@ NONFICTION = ("Cooking & food 641", "Gardening 635", "Health & fitness 613", "Pe
               "Languages 420-490", "Job & career 650")
 
 # ==== collection_titles ================================================================================
-# Works held per subject (assumption: a suburban system's adult nonfiction in these call-number ranges,
-# sized so that a copy goes out about five to eight times a year, as newer nonfiction in a floating
-# collection can).
-WORKS = {"Cooking & food 641": 700, "Gardening 635": 330, "Health & fitness 613": 420, "Personal finance 332": 260,
-         "Computers & technology 004": 210, "Local history 977": 190, "Crafts & hobbies 745": 430,
-         "Parenting 649": 220, "Languages 420-490": 230, "Job & career 650": 170}
+# Works held per subject (assumption: enough for a suburban system's adult nonfiction in these call-number ranges,
+# a few of them in several editions; with copies below, a copy goes out about four to eight times a year, as
+# well-used nonfiction in a floating collection can).
+WORKS = {"Cooking & food 641": 470, "Gardening 635": 190, "Health & fitness 613": 200, "Personal finance 332": 170,
+         "Computers & technology 004": 150, "Local history 977": 120, "Crafts & hobbies 745": 170,
+         "Parenting 649": 100, "Languages 420-490": 150, "Job & career 650": 85}
+COPIES_PER_APPEAL = {"print": 3.5, "ebook": 1.8, "eaudiobook": 1.8, "large print": 1.8}
 # Share of works with an e-book licence, an e-audiobook licence and a large-print edition (assumptions:
 # fast-dating, text-heavy subjects are bought as e-books; crafts, cooking and local history stay in print).
 EBOOK = {"Cooking & food 641": 0.30, "Gardening 635": 0.25, "Health & fitness 613": 0.50, "Personal finance 332": 0.55,
@@ -262,7 +263,7 @@ def build_titles(rng: np.random.Generator, circulation: pd.DataFrame) -> pd.Data
     on_order = titles.appeal.lt(0)
 
     # Copies: one for most, more for appealing recent titles; licences for e-books (assumption).
-    copies = 1 + rng.poisson(np.clip(titles.appeal, 0, None) * np.where(titles.format.eq("print"), 1.4, 0.8))
+    copies = 1 + rng.poisson(np.clip(titles.appeal, 0, None) * titles.format.map(COPIES_PER_APPEAL).to_numpy())
     copies = np.where(titles.format.eq("large print"), np.minimum(copies, 2), copies)
     copies = np.where(on_order, 0, copies)
     titles["copies"] = copies.astype(int)
