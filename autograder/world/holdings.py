@@ -53,10 +53,12 @@ OLDEST_YEAR = 1998
 ORDINAL = {2: "2nd", 3: "3rd", 4: "4th", 5: "5th", 6: "6th", 7: "7th", 8: "8th", 9: "9th"}
 # Active holds per copy over the subject on 1 September 2025 (assumptions: new money, health and AI books are
 # in demand; gardening is out of season in September; local history is browsed, not reserved).
-HOLDS_PER_COPY = {"Personal finance 332": 0.52, "Computers & technology 004": 0.44, "Health & fitness 613": 0.27,
-                  "Parenting 649": 0.17, "Cooking & food 641": 0.14, "Job & career 650": 0.12,
-                  "Languages 420-490": 0.07, "Crafts & hobbies 745": 0.06, "Gardening 635": 0.05,
-                  "Local history 977": 0.03}
+HOLDS_PER_COPY = {"Personal finance 332": 0.52, "Computers & technology 004": 0.38, "Health & fitness 613": 0.28,
+                  "Parenting 649": 0.20, "Cooking & food 641": 0.15, "Job & career 650": 0.10,
+                  "Languages 420-490": 0.08, "Gardening 635": 0.055, "Crafts & hobbies 745": 0.035,
+                  "Local history 977": 0.015}
+NEW_TITLE_PULL = {2025: 5.0, 2024: 2.0}   # this year's titles draw most of the holds (assumption) ...
+NEW_TITLE_COPIES = 0.35                   # ... while copies were bought before the demand showed
 ON_ORDER = {"Personal finance 332": 9, "Computers & technology 004": 8, "Health & fitness 613": 6,
             "Cooking & food 641": 5, "Parenting 649": 3, "Job & career 650": 2, "Gardening 635": 2,
             "Crafts & hobbies 745": 2, "Languages 420-490": 1, "Local history 977": 1}
@@ -263,7 +265,8 @@ def build_titles(rng: np.random.Generator, circulation: pd.DataFrame) -> pd.Data
     on_order = titles.appeal.lt(0)
 
     # Copies: one for most, more for appealing recent titles; licences for e-books (assumption).
-    copies = 1 + rng.poisson(np.clip(titles.appeal, 0, None) * titles.format.map(COPIES_PER_APPEAL).to_numpy())
+    bought = np.where(titles.pub_year.eq(2025), NEW_TITLE_COPIES, 1.0)   # this year's titles: bought before demand
+    copies = 1 + rng.poisson(np.clip(titles.appeal, 0, None) * titles.format.map(COPIES_PER_APPEAL).to_numpy() * bought)
     copies = np.where(titles.format.eq("large print"), np.minimum(copies, 2), copies)
     copies = np.where(on_order, 0, copies)
     titles["copies"] = copies.astype(int)
@@ -283,7 +286,8 @@ def build_titles(rng: np.random.Generator, circulation: pd.DataFrame) -> pd.Data
     titles["holds"] = 0
     for subject in NONFICTION:
         here = titles.subject.eq(subject)
-        want = np.where(on_order[here], 4.0, titles.loc[here, "appeal"] ** 1.6)
+        want = np.where(on_order[here], 4.0, titles.loc[here, "appeal"] ** 1.6
+                        * titles.loc[here, "pub_year"].map(NEW_TITLE_PULL).fillna(1.0).to_numpy())
         target = HOLDS_PER_COPY[subject] * titles.loc[here, "copies"].sum()
         titles.loc[here, "holds"] = rng.poisson(want / want.sum() * target)
 
