@@ -5,9 +5,12 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
+import nbformat
+
 from autograder.assignment import stage_support
 from autograder.curriculum import Course, Module, course
 from autograder.nbgrader_run import nbgrader
+from autograder.notebooks import howto
 
 COURSE_ID = "programming-librarian"
 
@@ -65,12 +68,14 @@ def write_config(root: Path, title: str) -> None:
 
 
 def stage_source(built: BuiltCourse, module: Module) -> None:
-    """source/<module>/: the source notebook, its data tables and the check helpers."""
+    """source/<module>/: the source notebook (its opening said for the class), its data, the check helpers and
+    checks.json."""
     folder = built.source(module)
     if folder.exists():
         shutil.rmtree(folder)
     folder.mkdir(parents=True)
-    shutil.copyfile(module.notebook, folder / module.notebook.name)
+    notebook = howto.for_edition(nbformat.read(module.notebook, as_version=4), "class", module.feedback)
+    nbformat.write(notebook, folder / module.notebook.name)
     stage_support(module, folder)
 
 

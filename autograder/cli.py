@@ -228,7 +228,7 @@ def check_command(notebook: Path) -> None:
         result = check_notebook(notebook)
     except ValueError as error:
         raise _fail(error)
-    click.echo(f"{result.module.id}: {result.earned:g} / {result.possible:g} points")
+    click.echo(result.score_line())
     if result.note:
         click.echo(f"About this run: {result.note}")
     if not result.attempted:
@@ -237,9 +237,12 @@ def check_command(notebook: Path) -> None:
     else:
         for question, points, why in result.lost:
             click.echo(f"  {question.upper()}: {points:g} point(s) lost. {why}")
-    if result.written:
+    if result.written and result.self_paced:
         click.echo("Written answers (" + ", ".join(q.upper() for q in result.written) + ") are not scored here: "
-                   "compare yours with the model answer, solution(\"q...\"), in the notebook.")
+                   "compare yours with the model answer and mark scheme, solution(\"q...\"), in the notebook.")
+    elif result.written:
+        click.echo("Written answers (" + ", ".join(q.upper() for q in result.written) + ") are marked by your "
+                   "instructor against the mark scheme.")
 
 
 @main.command()

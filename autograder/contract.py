@@ -76,8 +76,8 @@ def layout_problems(module: Module, nb: NotebookNode) -> list[str]:
         if not any(s.lstrip().startswith(section) for s in markdown):
             found.append(f"there is no '{section}' section")
     setup = next((c for c in nb.cells if c.cell_type == "code"), None)
-    if setup is None or not cells.is_locked(setup) or "coursecheck" not in setup.source:
-        found.append("the first code cell is not a locked setup cell importing coursecheck")
+    if setup is None or not cells.is_locked(setup) or "from coursecheck import check, hint" not in setup.source:
+        found.append("the first code cell is not a locked setup cell with `from coursecheck import check, hint`")
     else:
         for table in module.tables:
             if f'read_csv("{table}.csv")' not in setup.source:
@@ -164,8 +164,9 @@ def cell_problems(nb: NotebookNode) -> list[str]:
             elif not gid.startswith(f"{cells.question(cell)}_"):
                 found.append(f"{gid}: a solution cell's id should start with its question id")
             following = next((c for c in nb.cells[position + 1:] if c.cell_type == "code"), None)
-            if following is None or not _is_visible_check(following):
-                found.append(f"{gid}: the next code cell is not a locked visible check calling check() or check_plot()")
+            if following is None or not _is_check_cell(following, cells.question(cell)):
+                found.append(f"{gid}: the next code cell is not a locked check cell reading exactly "
+                             f"check(\"{cells.question(cell)}\")")
         if cells.is_manually_graded(cell) and regions.MARK_SCHEME not in cell.source:
             found.append(f"{gid}: a written answer without a '{regions.MARK_SCHEME}' in its solution region")
         if cells.is_autograded_test(cell):
@@ -173,15 +174,10 @@ def cell_problems(nb: NotebookNode) -> list[str]:
     return found
 
 
-def _is_visible_check(cell: NotebookNode) -> bool:
-    if not cells.is_locked(cell) or cells.is_graded(cell):
-        return False
-    try:
-        calls = [n for n in ast.walk(ast.parse(cell.source)) if isinstance(n, ast.Call)]
-    except SyntaxError:
-        return False
-    names = {getattr(c.func, "id", "") for c in calls}
-    return bool(calls) and names <= {"check", "check_plot"} and all(len(c.args) == 1 for c in calls)
+def _is_check_cell(cell: NotebookNode, question: str | None) -> bool:
+    """A locked, ungraded cell that is the question's check: check("q3"), and nothing else."""
+    return cells.is_locked(cell) and not cells.is_graded(cell) and cell.source.strip() == f'check("{question}")'
+
 
 
 def _test_cell_problems(gid: str, source: str) -> list[str]:
@@ -193,6 +189,9 @@ def _test_cell_problems(gid: str, source: str) -> list[str]:
         found.append(f"{gid}: a test cell without a hidden test region")
     if not cells.ANSWER_CALL.search(source):
         found.append(f"{gid}: a test cell that does not judge an answer with expect() or expect_plot()")
+    if "satisfies=" in source:
+        found.append(f"{gid}: a test with satisfies=, which a check cell cannot judge from fingerprints; use the "
+                     "declarative rules (expected, key, match, bars, starts, sides, order, groups, cells)")
     free = _free_names(source)
     if free:
         found.append(f"{gid}: its test reads {', '.join(sorted(free))} directly; read answers by name through "
@@ -215,7 +214,7 @@ def link_problems(module: Module, nb: NotebookNode) -> list[str]:
                 continue
             if target.split("#")[0] not in shipped:
                 found.append(f"cell {index} links {target}, which is not shipped with the assignment "
-                             f"(shipped: the module's tables, their datasheets/<table>.md and coursecheck.py)")
+                             f"(shipped: the module's tables, their datasheets/<table>.md and the coursecheck helpers)")
     return found
 
 

@@ -35,6 +35,7 @@ class Module:
     tables: tuple[str, ...]
     objectives: tuple[Objective, ...]
     root: Path = MODULES
+    feedback: str = "diagnosis"  # what its check cells may tell: "diagnosis" (correct or not, and why) or "plausibility"
 
     @property
     def folder(self) -> Path:
@@ -47,6 +48,10 @@ class Module:
     @property
     def mistakes(self) -> Path:
         return self.folder / "mistakes.toml"
+
+    @property
+    def hints(self) -> Path:
+        return self.folder / "hints.toml"
 
     @property
     def ready(self) -> bool:
@@ -81,10 +86,12 @@ class Course:
 def load_course(path: Path = CURRICULUM) -> Course:
     """Read course.toml into a Course."""
     data = tomllib.loads(path.read_text(encoding="utf-8"))
+    feedback = data["course"].get("feedback", "diagnosis")
     modules = tuple(
         Module(id=m["id"], title=m["title"], competency=m["competency"], minutes=int(m["minutes"]),
                status=m["status"], tables=tuple(m["tables"]),
-               objectives=tuple(Objective(o["id"], o["text"]) for o in m["objectives"]))
+               objectives=tuple(Objective(o["id"], o["text"]) for o in m["objectives"]),
+               feedback=m.get("feedback", feedback))
         for m in data["module"])
     competencies = tuple(Competency(c["id"], c["name"], c["definition"], c["source"]) for c in data["competency"])
     info = data["course"]

@@ -5,6 +5,7 @@ Usage: python -m autograder.simulate MODULE_ID [MODULE_ID ...]
 from __future__ import annotations
 
 import argparse
+import json
 import re
 import sys
 import tempfile
@@ -22,10 +23,11 @@ from autograder.grading.grade_class import grade_copy
 from autograder.grading.grade_one import Assignment
 from autograder.grading.judge import read_dump
 from autograder.grading.score import TestResult, total
-from autograder.mistakes import Mistake, load_mistakes
+from autograder.mistakes import Mistake, load_catalogue
 from autograder.notebooks import submissions
 
 SOLUTION_SECONDS = 10
+CHECK_CELL = re.compile(r'check\("(q\d+)"\)')
 
 
 @dataclass
@@ -39,6 +41,7 @@ class Scenario:
     seconds: float
     errors_outside_tests: list[str]
     answers: dict
+    checks: dict[str, str]  # question -> what its check cell printed
 
     @property
     def failed(self) -> set[str]:
@@ -60,17 +63,25 @@ def _run(assignment: Assignment, label: str, notebook: NotebookNode, mistake: Mi
     errors = [f"cell {i}: {o.ename}: {o.evalue}" for i, cell in enumerate(executed)
               if cell.cell_type == "code" and not cell.metadata.get("course", {}).get("dump_for")
               for o in cell.get("outputs", []) if o.output_type == "error"]
+    said = {match.group(1): "".join(o.get("text", "") for o in cell.get("outputs", []) if o.output_type == "stream")
+            for cell in executed if cell.cell_type == "code" and (match := CHECK_CELL.fullmatch(cell.source.strip()))}
     status = graded.status + (f" ({graded.note})" if graded.note else "")
     # CPU time, not wall time: the limit is about the notebook's own work, not how busy the machine is.
     seconds = graded.cpu_seconds if graded.cpu_seconds is not None else seconds
-    return Scenario(label, mistake, list(results.values()), status, seconds, errors, answers)
+    return Scenario(label, mistake, list(results.values()), status, seconds, errors, answers, said)
+
+
+def module_checks(module: Module) -> dict:
+    """The checks.json a module's learners get (built once per change)."""
+    with tempfile.TemporaryDirectory(prefix="course-checks-") as folder:
+        return json.loads((stage_support(module, Path(folder)) / "checks.json").read_text(encoding="utf-8"))
 
 
 def run_scenarios(module: Module, workers: int = 2) -> list[Scenario]:
-    """Solution, untouched, then each mistake, graded in parallel as `course grade` would grade them."""
+    """Solution, untouched, then each mistake and right alternative, graded in parallel as `course grade` would."""
     source = nbformat.read(module.notebook, as_version=4)
     plans = [(submissions.solved(source), None), (submissions.untouched(source), None)]
-    plans += [(submissions.with_mistake(source, m), m) for m in load_mistakes(module.mistakes)]
+    plans += [(submissions.with_mistake(source, m), m) for m in load_catalogue(module.mistakes)]
     with tempfile.TemporaryDirectory(prefix="course-support-") as folder:
         assignment = Assignment(module.id, source, stage_support(module, Path(folder)))
         with ThreadPoolExecutor(max_workers=workers) as pool:
@@ -94,10 +105,71 @@ def shown_forms(value: float, message: str) -> list[str]:
                   if re.search(rf"(?<![\d.,]){re.escape(form)}(?![\d]|[.,]\d)", message))
 
 
-def problems(scenarios: list[Scenario]) -> list[str]:
+def _signature(entry: dict) -> str:
+    return json.dumps(entry.get("fingerprints") or [entry.get("stage"), entry.get("found")], sort_keys=True)
+
+
+def check_cell_problems(scenarios: list[Scenario], checks: dict) -> list[str]:
+    """Does each check cell say what its question's answers deserve: correct for the solution and every right
+    alternative, not attempted when untouched, incorrect for every mistake, naming that mistake (or one whose answer
+    is the same) and no other?"""
+    found: list[str] = []
+    auto = {qid: q for qid, q in checks["questions"].items() if not q["manual"]}
+    solution, untouched, *others = scenarios
+    expected_start = [(s, "✔", "correct") for s in [solution] + [s for s in others if s.mistake.right]]
+    expected_start += [(untouched, "…", "not attempted")]
+    for scenario, start, word in expected_start:
+        for qid in auto:
+            said = scenario.checks.get(qid, "")
+            if not said.startswith(start):
+                found.append(f"{scenario.name}: the check cell of {qid} should say {word}; it says {said[:160]!r}")
+    for scenario in others:
+        mistake = scenario.mistake
+        if mistake.right:
+            continue
+        said = scenario.checks.get(mistake.question, "")
+        if not said.startswith("✘"):
+            found.append(f"{scenario.name}: the check cell of {mistake.question} should say incorrect; "
+                         f"it says {said[:160]!r}")
+            continue
+        for test in auto.get(mistake.question, {}).get("tests", []):
+            entries = test.get("mistakes", [])
+            mine = next((e for e in entries if e["id"] == mistake.id), None)
+            if mine is None or not mistake.says:
+                continue
+            same = {e["says"] for e in entries if _signature(e) == _signature(mine) and e["says"]}
+            named = {e["says"] for e in entries if e["says"] and e["says"] in said}
+            if not named & same:
+                found.append(f"{scenario.name}: the check cell of {mistake.question} does not name this mistake")
+            if named - same:
+                found.append(f"{scenario.name}: the check cell of {mistake.question} names another mistake")
+    return found
+
+
+def leak_problems(solution: Scenario, checks: dict) -> list[str]:
+    """Does checks.json, which learners get, show a number the solution answers with, in any of its words?"""
+    words = []
+    for qid, q in checks["questions"].items():
+        words += [(qid, h) for h in q.get("hints", [])]
+        for test in q.get("tests", []):
+            words += [(qid, test["rules"].get(k, "")) for k in ("what", "hint")]
+            words += [(qid, e.get(k, "")) for e in test.get("mistakes", []) for k in ("says", "found")]
+    found = []
+    for qid, text in words:
+        for name, value in solution.answers.items():
+            if isinstance(value, (int, float)) and not isinstance(value, bool):
+                leaked = shown_forms(float(value), str(text))
+                if leaked:
+                    found.append(f"checks.json words for {qid} show the answer {name} ({leaked[0]}): {text[:100]!r}")
+    return found
+
+
+def problems(scenarios: list[Scenario], checks: dict | None = None) -> list[str]:
     """Every way the module's grading departs from its contract, in plain sentences; empty when all is well."""
     found: list[str] = []
     solution, untouched, *mistaken = scenarios
+    if checks is not None:
+        found += check_cell_problems(scenarios, checks) + leak_problems(solution, checks)
     earned, possible = solution.score
     if possible == 0:
         found.append("the module has no autograded points")
@@ -120,6 +192,8 @@ def problems(scenarios: list[Scenario]) -> list[str]:
     caught: set[str] = set()
     for scenario in mistaken:
         mistake = scenario.mistake
+        if mistake.right and scenario.score[0] != scenario.score[1]:
+            found.append(f"{scenario.name}: a right alternative scores {scenario.score[0]:g} of {scenario.score[1]:g}")
         unknown = set(mistake.fails) - tests
         if unknown:
             found.append(f"{scenario.name}: names tests that do not exist: {', '.join(sorted(unknown))}")
@@ -154,12 +228,13 @@ def main(argv: list[str]) -> int:
     status = 0
     for module_id in ids:
         scenarios = run_scenarios(known[module_id])
+        checks = module_checks(known[module_id])
         print(f"== {module_id}")
         for s in scenarios:
             earned, possible = s.score
             failed = ", ".join(sorted(s.failed)) or "-"
             print(f"  {s.name:<45} {earned:>5g} / {possible:<5g} {s.seconds:5.1f} s  fails: {failed}")
-        issues = problems(scenarios)
+        issues = problems(scenarios, checks)
         for issue in issues:
             print(f"  PROBLEM: {issue}")
         print("  no problems" if not issues else f"  {len(issues)} problem(s)")

@@ -28,7 +28,9 @@ def test_release_hides_solutions_hidden_tests_and_mark_schemes(demo):
     text = (release / "toy-module.ipynb").read_text()
     for secret in ("BEGIN SOLUTION", "HIDDEN TESTS", "Mark scheme", "_expected", "sessions['attendance'].sum()"):
         assert secret not in text
-    assert "total_attendance = ..." in text and (release / "coursecheck.py").exists()
+    assert "total_attendance = ..." in text and (release / "coursecheck" / "__init__.py").exists()
+    checks = (release / "checks.json").read_text()
+    assert '"fingerprints"' in checks and "sessions['attendance']" not in checks and "_expected" not in checks
     assert (demo["course"] / "zips" / "toy-module.zip").exists()
 
 

@@ -3,7 +3,7 @@ import shutil
 
 import pytest
 
-from autograder.simulate import problems, run_scenarios, shown_forms
+from autograder.simulate import module_checks, problems, run_scenarios, shown_forms
 from tests.conftest import FILES, toy_module
 
 
@@ -11,10 +11,13 @@ from tests.conftest import FILES, toy_module
 def test_toy_module_meets_the_contract():
     """Does the toy module score full when solved, zero untouched, and lose exactly each mistake's points?"""
     scenarios = run_scenarios(toy_module())
-    assert problems(scenarios) == []
-    solution, untouched, *mistaken = scenarios
+    assert problems(scenarios, module_checks(toy_module())) == []
+    solution, untouched, *others = scenarios
     assert solution.score == (3.0, 3.0) and untouched.score == (0.0, 4.0)  # the blank written answer is a decided 0
+    mistaken = [s for s in others if not s.mistake.right]
     assert [s.failed for s in mistaken] == [{"total_attendance_correct"}, {"per_branch_counts"}]
+    assert [s.score for s in others if s.mistake.right] == [(3.0, 3.0)]
+    assert "you counted the sessions" in mistaken[0].checks["q1"] and solution.checks["q2"].startswith("✔")
     assert all(r.message.startswith("…") for r in untouched.results if r.possible and r.earned == 0 and r.grade_id != "q3_sentence")
 
 

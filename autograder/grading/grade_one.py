@@ -18,7 +18,7 @@ from autograder.grading import judge
 from autograder.grading.sandbox import Limits, Sandbox
 from autograder.grading.score import TestResult
 from autograder.grading.submission import Unreadable, assemble, find_notebook, read_notebook
-from autograder.learner.coursecheck import __file__ as HELPERS_FILE
+from autograder.assignment import stage_helpers
 
 RUNNER = Path(__file__).with_name("runner.py")
 CELL_SECONDS = 30
@@ -59,7 +59,7 @@ def stage_workdir(assignment: Assignment, run: NotebookNode, folder: Path) -> Pa
     for item in assignment.support.iterdir():
         if item.is_file() and item.suffix != ".ipynb":
             shutil.copyfile(item, folder / item.name)
-    shutil.copyfile(HELPERS_FILE, folder / "coursecheck.py")
+    stage_helpers(folder)
     nbformat.write(run, folder / assignment.notebook_name)
     return folder
 

@@ -1,13 +1,16 @@
 """Self-paced helpers for learners: check a whole question, ask for a hint, reveal a model answer, keep progress.
 
 `check("q3")` runs every test of question 3 on your answers and says correct, incorrect or not attempted.
-`check("name", kind=...)` is the quick check of one answer, as in the instructor's course.
-`hint("q3")` gives a nudge; ask again for a stronger hint. `solution("q3")` asks first, then shows a model answer.
-The questions' tests, hints and model answers are read from questions.json beside the notebook.
+`check("name", kind=...)` is a quick look at the form of one answer.
+`hint("q3")` gives a nudge; ask again for the method in words. `solution("q3")` asks first, then shows a model answer.
+The questions' tests and model answers are read from questions.json beside the notebook, their hints and the common
+slips they recognise from checks.json.
 """
 from __future__ import annotations
 
+import contextlib
 import functools
+import io
 import json
 import sys
 import time
@@ -15,12 +18,12 @@ from pathlib import Path
 from typing import Any
 
 import coursecheck
-from coursecheck import CORRECT, INCORRECT, NOT_ATTEMPTED, CheckFailed
+from coursecheck import CORRECT, INCORRECT, NOT_ATTEMPTED, CheckFailed, Outcome
+from coursecheck.checkcell import Verdict, checks, diagnosis, report
 
 BANK = Path("questions.json")
 PROGRESS = Path("..") / ".progress.json"   # one record for the whole workspace, beside the module folders
 CONFIRM = "show me"
-_hints_given: dict[str, int] = {}
 
 
 @functools.lru_cache(maxsize=1)
@@ -31,12 +34,6 @@ def _bank() -> dict:
 
 def _question(question: str) -> dict | None:
     return _bank()["questions"].get(question.lower())
-
-
-def _learner_namespace() -> dict:
-    """The notebook's variables: the globals of the cell that called us."""
-    frame = sys._getframe(2)
-    return frame.f_globals
 
 
 _tables: dict[tuple[str, float], Any] = {}
@@ -55,22 +52,25 @@ def _cached_read_csv(read_csv):
     return read
 
 
-def _run_test(source: str, namespace: dict) -> tuple[str, str]:
-    """One hidden test on the learner's live answers: its status and its sentence."""
+def _run_test(source: str, namespace: dict) -> Outcome:
+    """One hidden test on the learner's live answers, as an outcome."""
     import pandas
 
     scope = dict(namespace)
     real_read_csv = pandas.read_csv
     pandas.read_csv = _cached_read_csv(real_read_csv)
+    printed = io.StringIO()
     try:
-        exec(compile(source, "<test>", "exec"), scope)
+        with contextlib.redirect_stdout(printed):
+            exec(compile(source, "<test>", "exec"), scope)
     except CheckFailed as failure:
-        return failure.outcome.status, failure.outcome.message
+        return failure.outcome
     except Exception as error:  # a test that cannot read the answer is an incorrect answer, said in words
-        return INCORRECT, f"✘ This test could not read your answer ({type(error).__name__}: {error})."
+        found = f"an answer this test could not read ({type(error).__name__}: {error})"
+        return Outcome(INCORRECT, f"✘ Found {found}.", "error", found)
     finally:
         pandas.read_csv = real_read_csv
-    return CORRECT, ""
+    return Outcome(CORRECT, printed.getvalue().strip())
 
 
 def _record(module: str, question: str, **facts: Any) -> None:
@@ -85,46 +85,36 @@ def _record(module: str, question: str, **facts: Any) -> None:
 
 
 def check(name: str, **rules: Any) -> None:
-    """check("q3") checks the whole question; check("answer", kind=...) is the quick check of one answer."""
+    """check("q3") runs the tests of question 3; check("answer", kind=...) is a quick look at one answer's form."""
     asked = None if rules else _question(name)
+    namespace = sys._getframe(1).f_globals
     if asked is None:
-        coursecheck.check_value(name, _learner_namespace().get(name, coursecheck._ABSENT), **rules)
+        coursecheck.check_value(name, namespace.get(name, coursecheck._ABSENT), **rules)
         return
+    qid = name.lower()
     if asked["manual"]:
-        print(f"{name.upper()} is a written answer: compare yours with the mark scheme in solution(\"{name}\").")
+        print(f"{qid.upper()} is a written answer: compare yours with the model answer and mark scheme, "
+              f"solution(\"{qid}\").")
         return
-    namespace = _learner_namespace()
-    results = [_run_test(test["source"], namespace) for test in asked["tests"]]
-    earned = sum(test["points"] for test, (status, _) in zip(asked["tests"], results) if status == CORRECT)
-    if all(status == NOT_ATTEMPTED for status, _ in results):
-        status = NOT_ATTEMPTED
-        print(f"{name.upper()}: not attempted yet. Replace the ... in its cell with your code, run it, then check again.")
-    elif earned == asked["points"]:
-        status = CORRECT
-        print(f"✔ {name.upper()}: correct, {earned:g} of {asked['points']:g} points.")
-    else:
-        status = INCORRECT
-        print(f"{name.upper()}: {earned:g} of {asked['points']:g} points so far.")
-        for _, message in results:
-            if message:
-                print(message)
-        print(f"Stuck? hint(\"{name}\") gives a nudge.")
-    _record(_bank()["module"], name.lower(), status=status, earned=earned, points=asked["points"])
+    specs = {t["id"]: t for t in checks()["questions"].get(qid, {}).get("tests", [])}
+    results = []
+    for test in asked["tests"]:
+        outcome = _run_test(test["source"], namespace)
+        spec = specs.get(test["grade_id"], {"answer": test["grade_id"], "points": test["points"]})
+        mistake = diagnosis(spec, namespace, outcome) if outcome.status == INCORRECT and specs else None
+        results.append(Verdict(spec, outcome, mistake))
+    earned = sum(t["points"] for t, v in zip(asked["tests"], results) if v.outcome.passed)
+    status = CORRECT if earned == asked["points"] else \
+        INCORRECT if any(v.outcome.status == INCORRECT for v in results) else NOT_ATTEMPTED
+    print(report(qid, {}, results, namespace) + f"\n   {earned:g} of {asked['points']:g} points.")
+    _record(_bank()["module"], qid, status=status, earned=earned, points=asked["points"])
 
 
 def hint(question: str) -> None:
-    """A nudge first; each call after that gives the next, stronger hint."""
-    asked = _question(question)
-    if asked is None:
-        print(f"There is no question {question!r} in this module; questions are named like \"q1\".")
-        return
-    level = _hints_given.get(question.lower(), 0)
-    hints = asked["hints"]
-    print(f"Hint {min(level, len(hints) - 1) + 1} of {len(hints)} for {question.upper()}: {hints[min(level, len(hints) - 1)]}")
-    if level + 1 < len(hints):
-        print(f"Run hint(\"{question}\") again for a stronger hint.")
-    _hints_given[question.lower()] = level + 1
-    _record(_bank()["module"], question.lower(), hints_seen=min(level + 1, len(hints)))
+    """A nudge first; ask again for the method in words."""
+    coursecheck.hint(question)
+    if _question(question) is not None:
+        _record(_bank()["module"], question.lower(), hints_seen=True)
 
 
 def solution(question: str, confirm: str | None = None) -> None:

@@ -11,6 +11,7 @@ from autograder.assignment import stage_support
 from autograder.curriculum import Course, Module, course
 from autograder.grading.grade_class import grade_copy
 from autograder.grading.grade_one import GRADED, Assignment
+from autograder.notebooks import cells
 
 
 @dataclass
@@ -24,6 +25,16 @@ class LocalGrade:
     written: list[str]                   # questions a person (or the learner, with the mark scheme) must judge
     attempted: bool
     note: str
+    written_points: float = 0.0          # the points those written answers carry
+    self_paced: bool = False             # the learner's own edition (hints and model answers in the notebook)
+
+    def score_line(self) -> str:
+        """The score, always out of the same total: the automatic points, and who marks the rest."""
+        line = f"{self.module.id}: {self.earned:g} / {self.possible:g} auto-graded points"
+        if self.written_points:
+            marker = "by you against the mark scheme" if self.self_paced else "by your instructor"
+            line += f"; {self.written_points:g} more points are marked {marker}"
+        return line
 
 
 def module_of(notebook: Path, the_course: Course) -> Module:
@@ -44,11 +55,14 @@ def check_notebook(notebook: Path, the_course: Course | None = None) -> LocalGra
     with tempfile.TemporaryDirectory(prefix="course-check-") as support:
         assignment = Assignment(module.id, source, stage_support(module, Path(support)))
         graded, results = grade_copy(assignment, notebook.read_bytes())
-    auto = [r for r in results.values() if r.earned is not None]
+    by_hand = {cells.grade_id(c) for c in source.cells if cells.is_manually_graded(c)}
+    auto = [r for r in results.values() if r.grade_id not in by_hand]
     lost = [(r.question or r.grade_id, r.possible - r.earned, r.message or "this test did not pass")
             for r in auto if r.earned < r.possible]
-    written = sorted({r.question or r.grade_id for r in results.values() if r.earned is None})
+    manual = [r for r in results.values() if r.grade_id in by_hand]
+    written = sorted({r.question or r.grade_id for r in manual})
     attempted = any(r.earned > 0 or not (r.message or "").startswith(("…", "not answered")) for r in auto)
     note = graded.note if graded.status != GRADED else ""
+    self_paced = "from courselab import" in notebook.read_text(encoding="utf-8", errors="replace")
     return LocalGrade(module, sum(r.earned for r in auto), sum(r.possible for r in auto), lost, written,
-                      attempted, note)
+                      attempted, note, sum(r.possible for r in manual), self_paced)

@@ -32,6 +32,13 @@ def _digest(text: str) -> str:
     return hashlib.sha256(text.encode()).hexdigest()
 
 
+def _for_learning_alone(path: Path) -> None:
+    """checks.json as the self-paced edition reads it (its last hint points to solution(), which only it has)."""
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data["edition"] = "self-paced"
+    path.write_text(json.dumps(data, separators=(",", ":"), sort_keys=True), encoding="utf-8")
+
+
 def open_workspace(workspace: Path, the_course: Course | None = None) -> Opened:
     """Create or refresh the workspace: new modules added, updated ones offered beside the learner's own."""
     the_course = the_course or course()
@@ -46,7 +53,7 @@ def open_workspace(workspace: Path, the_course: Course | None = None) -> Opened:
             source = nbformat.read(built.source(module) / module.notebook.name, as_version=4)
             bank = question_bank(module.id, source)
             text = nbformat.writes(selfpaced_notebook(nbformat.read(release / module.notebook.name, as_version=4),
-                                                      bank))
+                                                      bank, module.feedback))
             folder = workspace / module.id
             folder.mkdir(exist_ok=True)
             for item in release.iterdir():
@@ -55,6 +62,7 @@ def open_workspace(workspace: Path, the_course: Course | None = None) -> Opened:
                 elif item.suffix != ".ipynb":
                     shutil.copyfile(item, folder / item.name)
             shutil.copyfile(COURSELAB, folder / COURSELAB.name)
+            _for_learning_alone(folder / "checks.json")
             (folder / "questions.json").write_text(json.dumps(bank, indent=1), encoding="utf-8")
             mine = folder / module.notebook.name
             if not mine.exists():

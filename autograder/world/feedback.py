@@ -4,13 +4,13 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from autograder.world.common import (WORLD_END, WORLD_START, date_text, is_closed, make_ids, messy_branch_names,
+from autograder.world.common import (FY_START, WORLD_END, WORLD_START, date_text, is_closed, make_ids,
                                      random_dates, tidy_sessions, weighted_choice)
 from autograder.world.programs import FERNVALE_WEEKDAYS
 
 # ==== patron_feedback =================================================================================
 FEEDBACK_COUNT = 600              # contract: ~600
-MESSY_BRANCH_SHARE = 0.06         # like program_sessions.branch (contract)
+DATA_PULLED = pd.Timestamp("2025-07-31")  # the comment system was exported then: replies up to this day are in
 BRANCH_WEIGHTS = {"CEN": 0.30, "EAS": 0.19, "MIL": 0.16, "HAR": 0.17, "OAK": 0.12, "FER": 0.06}  # ~ visits
 CHANNEL_WEIGHTS = {"comment card": 0.30, "email": 0.20, "website form": 0.25, "in person": 0.15,
                    "social media": 0.10}
@@ -25,6 +25,10 @@ TONE_WEIGHTS = {"programs": {"praise": 0.45, "complaint": 0.25, "request": 0.30}
 TONE_WEIGHTS_OTHER = {"complaint": 0.6, "praise": 0.15, "request": 0.25}
 NEEDS_RESPONSE = {"complaint": 0.85, "request": 0.7, "praise": 0.1}
 UNANSWERED_SHARE = 0.08           # requests for a reply that slipped through (assumption)
+# Planted: replies whose date was typed with the previous year, so they seem to come before the comment (module 08).
+REPLY_DATE_TYPOS = {2025: 4, 2024: 1}
+# Planted: the FY2025 Fernvale complaint about the steps that never got its reply (module 08 asks for one).
+STEPS_COMPLAINT = "The program room at Fernvale has steps and no ramp."
 RESPONSE_DAYS_MEDIAN = {"in person": 0.5, "email": 2, "website form": 2, "social media": 1, "comment card": 5}
 RESPONSE_DAYS_SPREAD = 0.8
 RESOLVED_CHANCE = {"hours": 0.25, "parking": 0.35, "accessibility": 0.55}  # hard to fix quickly
@@ -243,13 +247,14 @@ def write_comments(rng: np.random.Generator, world: dict[str, pd.DataFrame], fee
 
 
 def follow_up(rng: np.random.Generator, feedback: pd.DataFrame) -> pd.DataFrame:
-    """Whether a reply was needed, when it went out (never after 30 June 2025), and whether it was resolved."""
+    """Whether a reply was needed, when it went out (never after the export on 31 July 2025), and whether it was
+    resolved."""
     n = len(feedback)
     needs = rng.random(n) < feedback.tone.map(NEEDS_RESPONSE).to_numpy()
     median = feedback.channel.map(RESPONSE_DAYS_MEDIAN).to_numpy(dtype=float)
     lag = np.floor(median * rng.lognormal(0, RESPONSE_DAYS_SPREAD, n)).astype(int)
     responded = feedback.received_on + pd.to_timedelta(lag, unit="D")
-    answered = needs & (rng.random(n) >= UNANSWERED_SHARE) & (responded <= WORLD_END).to_numpy()
+    answered = needs & (rng.random(n) >= UNANSWERED_SHARE) & (responded <= DATA_PULLED).to_numpy()
     chance = feedback.topic.map(RESOLVED_CHANCE).fillna(RESOLVED_CHANCE_OTHER).to_numpy()
     chance = np.where(feedback.tone.eq("praise"), 1.0, chance)
     resolved = answered & (rng.random(n) < chance)
@@ -268,11 +273,39 @@ def make_patron_feedback(rng: np.random.Generator, world: dict[str, pd.DataFrame
     feedback = feedback.sort_values(["received_on", "branch_id", "channel"], ignore_index=True)
     feedback["topic"] = choose_topics(rng, feedback.branch_id.to_numpy())
     feedback = follow_up(rng, write_comments(rng, world, feedback))
+    feedback = leave_steps_complaint_unanswered(plant_reply_date_typos(rng, feedback))
     feedback["feedback_id"] = make_ids("F", len(feedback), 4)
-    feedback["branch"] = messy_branch_names(rng, feedback.branch_id, MESSY_BRANCH_SHARE)
     feedback["received_on"] = date_text(feedback.received_on)
-    return feedback[["feedback_id", "received_on", "channel", "branch", "topic", "comment", "needs_response",
-                     "responded_on", "resolved"]]
+    return feedback[["feedback_id", "received_on", "channel", "branch_id", "topic", "tone", "comment",
+                     "needs_response", "responded_on", "resolved"]]
+
+
+def plant_reply_date_typos(rng: np.random.Generator, feedback: pd.DataFrame) -> pd.DataFrame:
+    """A few replies dated a year early (the previous year typed by hand), so they seem to precede the comment."""
+    received = pd.to_datetime(feedback.received_on)
+    answered = feedback.responded_on.notna().to_numpy()
+    for year, count in REPLY_DATE_TYPOS.items():
+        rows = np.flatnonzero(answered & (received >= FY_START[year]).to_numpy()
+                              & (received < FY_START[year] + pd.DateOffset(years=1)).to_numpy()
+                              & ~feedback.comment.str.startswith(STEPS_COMPLAINT).to_numpy())
+        for row in np.sort(rng.choice(rows, size=count, replace=False)):
+            replied = pd.Timestamp(feedback.at[row, "responded_on"])
+            feedback.at[row, "responded_on"] = (replied - pd.DateOffset(years=1)).strftime("%Y-%m-%d")
+    return feedback
+
+
+def leave_steps_complaint_unanswered(feedback: pd.DataFrame) -> pd.DataFrame:
+    """The last FY2025 accessibility complaint at Fernvale is the one about the steps, and it never got its reply."""
+    steps = next(text for topic, _, text, _ in COMMENTS if text.startswith(STEPS_COMPLAINT))
+    rows = np.flatnonzero(feedback.branch_id.eq("FER").to_numpy() & feedback.topic.eq("accessibility").to_numpy()
+                          & feedback.tone.eq("complaint").to_numpy()
+                          & (pd.to_datetime(feedback.received_on) >= FY_START[2025]).to_numpy())
+    row = rows[-1]
+    feedback.at[row, "comment"] = steps
+    feedback.at[row, "needs_response"] = True
+    feedback.at[row, "responded_on"] = None
+    feedback.at[row, "resolved"] = False
+    return feedback
 
 
 def generate(rng: np.random.Generator, world: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:

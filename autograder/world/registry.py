@@ -26,6 +26,7 @@ GENERATORS = [
     "feedback",      # patron_feedback
     "statistics",    # monthly_stats
     "peers",         # peer_libraries
+    "relations",     # feedback_coding, partner_checkins, slot_poll (from patron_feedback, sessions, partners)
     "holdings",      # collection_titles, desk_questions, program_subjects, program_checkouts
 ]
 

@@ -29,5 +29,5 @@ def test_a_self_paced_learner_checks_a_whole_question(lab, browser, shots):
     page.keyboard.press("Shift+Enter")
     wait_for_output(page, whole, "correct")
     shots(page, "question-correct")
-    assert "✔ Q1: correct" in whole.locator(".jp-OutputArea").inner_text()
+    assert "✔ Question 1: correct" in whole.locator(".jp-OutputArea").inner_text()
     page.close()

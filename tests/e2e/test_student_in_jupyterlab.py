@@ -27,17 +27,17 @@ def test_a_student_runs_a_module_fixes_an_answer_and_validates(lab, browser, sho
     open_and_run_all(page, lab, f"release/{MODULE}/{MODULE}.ipynb", PRINTED, shots)
 
     replace_and_run(page, code_cell(page, "response_rate = ..."), "response_rate = 45.5")
-    check = code_cell(page, 'check("response_rate"')
+    check = code_cell(page, 'check("q1")')
     check.locator(".jp-OutputArea-output").first.wait_for(timeout=30_000)
     wait_idle(page)
     wrong = check.locator(".jp-OutputArea").inner_text()
     shots(page, "check-says-wrong")
-    assert "✘" in wrong and "response_rate" in wrong and "Traceback" not in wrong
+    assert "✘ Question 1: incorrect" in wrong and "response_rate" in wrong and "Traceback" not in wrong
 
     replace_and_run(page, code_cell(page, "response_rate = 45.5"), SOLUTION)
     wait_for_output(page, check, "✔")
     shots(page, "check-says-right")
-    assert "looks reasonable" in check.locator(".jp-OutputArea").inner_text()
+    assert "✔ Question 1: correct" in check.locator(".jp-OutputArea").inner_text()
 
     page.keyboard.press("Control+S")
     page.wait_for_function("() => !document.querySelector('.jp-mod-current.jp-mod-dirty')", timeout=15_000)

@@ -2,7 +2,7 @@
 import pytest
 
 from autograder.curriculum import course
-from autograder.simulate import problems, run_scenarios
+from autograder.simulate import module_checks, problems, run_scenarios
 
 READY = [m.id for m in course().ready_modules]
 
@@ -11,4 +11,5 @@ READY = [m.id for m in course().ready_modules]
 @pytest.mark.parametrize("module_id", READY)
 def test_grading_is_valid(module_id):
     """Does the module's grading keep its contract for the solution, the untouched notebook and every mistake?"""
-    assert problems(run_scenarios(course().module(module_id))) == []
+    module = course().module(module_id)
+    assert problems(run_scenarios(module), module_checks(module)) == []

@@ -68,9 +68,9 @@ def test_incorrect_and_not_attempted_are_told_apart_with_hints_and_a_guarded_sol
              'solution("q1", confirm="show me")']
     _, texts = run_in_workspace(notebook, workspace, extra)
     wrong, other, nudge, stronger, refused, shown = texts[-6:]
-    assert "points so far" in wrong and "✘" in wrong and "Traceback" not in wrong
+    assert "✘ Question 1: incorrect" in wrong and "0 of 2 points" in wrong and "Traceback" not in wrong
     assert "correct" in other or "not attempted" in other
-    assert "Hint 1 of" in nudge and "worked example" in nudge and "Hint 2 of" in stronger
+    assert "A nudge for Q1" in nudge and "The method in words for Q1" in stronger and "solution(" in stronger
     assert "Not shown" in refused and "response_rate" not in refused
     assert "model answer" in shown and "response_rate" in shown
     untouched_nb = fill(learner_notebook(workspace), source, untouched(source))
