@@ -31,15 +31,20 @@ def main() -> None:
               show_default=True, help="Where to write the nbgrader course directory.")
 @click.option("--modules", "module_ids", multiple=True, metavar="ID",
               help="Build only these modules (repeat the option); default: every ready module.")
-def build(out: Path, module_ids: tuple[str, ...]) -> None:
+@click.option("--db-url", default=None, metavar="URL",
+              help="Keep the gradebook in this database (e.g. postgresql+psycopg://user@host/gradebook) instead "
+                   "of gradebook.db beside the course; a hub-wide db_url in Jupyter's nbgrader_config.py also works.")
+def build(out: Path, module_ids: tuple[str, ...], db_url: str | None) -> None:
     """Build the nbgrader course: nbgrader_config.py, source/ and release/ for each module.
+
+    Settings you add below the last line of nbgrader_config.py are kept when you build again.
 
     Example: course build --out build/course --modules 09-evaluation
     """
     from autograder.build import build_course
 
     try:
-        built = build_course(out, list(module_ids) or None)
+        built = build_course(out, list(module_ids) or None, db_url=db_url)
     except (KeyError, ValueError, FileNotFoundError, RuntimeError) as error:
         raise _fail(error)
     click.echo(f"Built {len(built.modules)} module(s) into {built.root}: "

@@ -13,14 +13,13 @@ import tempfile
 import time
 from pathlib import Path
 
-from nbgrader.api import Gradebook
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from autograder.build import build_course  # noqa: E402
 from autograder.curriculum import course  # noqa: E402
 from autograder.demo import submit_class  # noqa: E402
-from autograder.export import gradebook_url  # noqa: E402
+from autograder.grading.course_config import open_gradebook  # noqa: E402
 from autograder.grading.grade_class import grade_course  # noqa: E402
 from autograder.grading.nbgrader_autograde import autograde  # noqa: E402
 
@@ -28,7 +27,7 @@ from autograder.grading.nbgrader_autograde import autograde  # noqa: E402
 def scores(course_dir: Path) -> dict[tuple[str, str, str], float | None]:
     """Each (student, assignment, grade id): its automatic score in the course's gradebook."""
     found = {}
-    with Gradebook(gradebook_url(course_dir)) as gradebook:
+    with open_gradebook(course_dir) as gradebook:
         for assignment in gradebook.assignments:
             for submission in gradebook.assignment_submissions(assignment.name):
                 for notebook in submission.notebooks:
