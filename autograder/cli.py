@@ -58,18 +58,24 @@ def build(out: Path, module_ids: tuple[str, ...], db_url: str | None) -> None:
 @click.option("--no-sandbox", is_flag=True,
               help="Grade without bubblewrap isolation: only for submissions you trust.")
 @click.option("--force", is_flag=True, help="Regrade every submission, even those unchanged since the last run.")
+@click.option("--scheduler", default=None, metavar="ADDRESS",
+              help="Run the notebooks on a Dask cluster (e.g. tcp://10.0.0.5:8786); its workers need bubblewrap "
+                   "and this course's Python environment. Results are recorded here, one at a time.")
 @click.argument("assignments", nargs=-1)
-def grade(course_dir: Path, workers: int | None, no_sandbox: bool, force: bool, assignments: tuple[str, ...]) -> None:
+def grade(course_dir: Path, workers: int | None, no_sandbox: bool, force: bool, scheduler: str | None,
+          assignments: tuple[str, ...]) -> None:
     """Autograde every submission in submitted/ into the nbgrader gradebook, safely and in parallel.
 
     Student code runs in a bubblewrap sandbox; answers are judged outside it. Submissions already
-    graded as they stand are skipped, so an interrupted run can simply be started again.
+    graded as they stand are skipped, so an interrupted run can simply be started again. With --scheduler,
+    the notebooks run on a Dask cluster's workers and this machine records the results.
 
     Example: course grade --course build/course --workers 2 09-evaluation
     """
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
+    from autograder.grading.executors import DaskExecutor
     from autograder.grading.grade_class import GradingRefused, GradingStopped, grade_course
     from autograder.grading.sandbox import SandboxUnavailable
 
@@ -87,10 +93,13 @@ def grade(course_dir: Path, workers: int | None, no_sandbox: bool, force: bool, 
             progress.update(task, completed=done, total=total, description=what)
 
         try:
+            executor = DaskExecutor(scheduler) if scheduler else None
             run = grade_course(root, list(assignments) or None, workers, sandboxed=not no_sandbox, force=force,
-                               on_progress=advance)
+                               on_progress=advance, executor=executor)
         except (GradingRefused, GradingStopped, SandboxUnavailable) as error:
             raise _fail(error)
+        except OSError as error:  # the scheduler cannot be reached
+            raise _fail(f"cannot reach the Dask scheduler at {scheduler}: {error}")
     counts = run.counts()
     click.echo(f"Graded {sum(counts.values())} submission(s) in {run.seconds:.0f} s"
                + (f" ({run.skipped} unchanged since the last run, kept)" if run.skipped else "") + ": "

@@ -8,7 +8,6 @@ import os
 import tempfile
 import time
 from collections import Counter
-from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterator
@@ -22,13 +21,15 @@ from sqlalchemy.exc import SQLAlchemyError
 from autograder.grading import autograded
 from autograder.grading.course_config import course_config, open_gradebook
 from autograder.grading.gradebook_record import NotebookScores, record_submission
+from autograder.grading.executors import LocalExecutor
 from autograder.grading.grade_one import CRASHED, GRADED, TIMEOUT, UNREADABLE, Assignment, Graded, grade_submission
+from autograder.grading.jobs import FAILED, Job
 from autograder.grading.sandbox import Limits, SandboxUnavailable, sandbox_available
 from autograder.grading.score import TestResult, score_cell
 from autograder.notebooks import cells, submissions
 
 GRADER_VERSION = "1"  # bump when a change to grading could change a score, so re-runs regrade everything
-NEEDS_MANUAL, FAILED = "needs manual grading", "failed to grade"
+NEEDS_MANUAL = "needs manual grading"
 
 
 class GradingRefused(RuntimeError):
@@ -37,27 +38,6 @@ class GradingRefused(RuntimeError):
 
 class GradingStopped(RuntimeError):
     """Grading stopped because a result could not be saved (disk full, read-only folder); what was saved stands."""
-
-
-@dataclass(frozen=True)
-class Job:
-    """One submission to grade: whose, for which assignment (each of its notebooks), and where it lies."""
-
-    student: str
-    parts: tuple[Assignment, ...]
-    folder: Path
-
-    @property
-    def assignment(self) -> str:
-        return self.parts[0].name
-
-    @property
-    def support(self) -> Path:
-        return self.parts[0].support
-
-    @property
-    def timestamp_file(self) -> Path:
-        return self.folder / "timestamp.txt"
 
 
 @dataclass
@@ -252,10 +232,14 @@ def check_gradebook(gradebook: Gradebook, assignments: list[tuple[Assignment, ..
 
 def grade_course(course_dir: Path, names: list[str] | None = None, workers: int | None = None,
                  sandboxed: bool = True, limits: Limits = Limits(), force: bool = False,
-                 on_progress: Callable[[int, int, str], None] | None = None) -> GradeRun:
-    """Grade every submission not already graded as it stands; never write inside submitted/."""
+                 on_progress: Callable[[int, int, str], None] | None = None, executor=None) -> GradeRun:
+    """Grade every submission not already graded as it stands; never write inside submitted/.
+
+    Submissions run on `executor` (by default this machine's cores; a DaskExecutor sends them to a cluster's
+    workers), and this process alone records each result as it returns.
+    """
     course_dir = course_dir.resolve()
-    if sandboxed and not sandbox_available():
+    if sandboxed and executor is None and not sandbox_available():
         raise SandboxUnavailable(
             "bubblewrap (bwrap) is not installed, so student code cannot be isolated. Install it "
             "(Debian/Ubuntu: sudo apt-get install bubblewrap), or pass --no-sandbox to grade without "
@@ -278,19 +262,18 @@ def grade_course(course_dir: Path, names: list[str] | None = None, workers: int 
         with open_gradebook(course_dir) as gradebook:
             check_gradebook(gradebook, assignments)
             finished = 0
-            with ThreadPoolExecutor(max_workers=workers or os.cpu_count() or 1) as pool:
-                futures = {pool.submit(grade_job, job, limits, sandboxed): (job, digest)
-                           for job, digest in todo}
-                for future in as_completed(futures):
-                    job, digest = futures[future]
-                    graded, seconds = future.result()
+            digests = {id(job): digest for job, digest in todo}
+            runner = executor or LocalExecutor(workers or os.cpu_count() or 1)
+            results = runner.results([job for job, _ in todo], limits, sandboxed)
+            with contextlib.closing(results):  # stopping early cancels what has not run yet
+                for job, graded, seconds in results:
+                    digest = digests[id(job)]
                     key = (job.student, job.assignment)
                     failed = [g for g in graded.values() if g.status == FAILED]
                     try:
                         run.statuses[key] = FAILED if failed else \
                             record(course_dir, gradebook, config, job, graded, digest, seconds)
                     except (OSError, SQLAlchemyError) as error:
-                        pool.shutdown(wait=False, cancel_futures=True)
                         raise GradingStopped(
                             f"could not save the grade of {job.student} / {job.assignment}: {_reason(error)}. "
                             f"The {finished} grade(s) saved before it are complete and kept, and no submission "
@@ -310,17 +293,3 @@ def _reason(error: Exception) -> str:
     if isinstance(error, OSError):
         return f"{error.strerror or error} ({error.filename})" if error.filename else str(error.strerror or error)
     return str(getattr(error, "orig", None) or error).splitlines()[0]
-
-
-def grade_job(job: Job, limits: Limits, sandboxed: bool) -> tuple[dict[str, Graded], float]:
-    """Every notebook of one submission, graded in turn; a fault of the grader costs that submission a status."""
-    started = time.perf_counter()
-    graded = {}
-    for part in job.parts:
-        try:
-            graded[part.notebook_id] = grade_submission(part, job.folder, limits, sandboxed)
-        except Exception as error:  # a fault of the grader itself must cost one submission a status, not the class
-            graded[part.notebook_id] = Graded(
-                FAILED, f"the grader itself failed on {part.notebook_name} ({type(error).__name__}: {error}); "
-                        "nothing was recorded and its file is untouched; please report this")
-    return graded, time.perf_counter() - started
