@@ -82,10 +82,11 @@ POPULATION_MOVES = {
     "CT0138": -118,
     "CT0141": -119,
 }
-# Old Town, around the Central Library: a lower-income neighbourhood with many residents still learning
-# English, whose library use is high (Central's English classes and computers): two needs, high reach.
+# Millbrook Village, the old mill-town centre around the Millbrook branch: a lower-income neighbourhood with many
+# residents still learning English, most of whom hold a card (the branch's English classes and computers), though
+# few sign up for programs: two needs, reach above the county's.
 PROFILE_REVISIONS = {
-    "CT0102": {"pct_below_poverty": 26.4, "pct_limited_english": 16.2, "median_household_income": 43_800},
+    "CT0117": {"pct_below_poverty": 26.4, "pct_limited_english": 16.2, "median_household_income": 43_800},
 }
 
 # ---- margins of error, as the American Community Survey publishes with every estimate ------------------------
@@ -183,7 +184,7 @@ def make_cardholders_by_tract(rng: np.random.Generator, tracts: pd.DataFrame) ->
 
 
 def revise_by_hand(tracts: pd.DataFrame) -> pd.DataFrame:
-    """The hand revisions: people moved between tracts (households follow), and Old Town's profile."""
+    """The hand revisions: people moved between tracts (households follow), and Millbrook Village's profile."""
     revised = tracts.copy()
     size = revised["population"] / revised["households"]
     for tract, change in POPULATION_MOVES.items():
