@@ -13,6 +13,7 @@ from nbformat import NotebookNode
 from autograder.checks.replay import changed_names
 from autograder.mistakes import Mistake
 from autograder.notebooks import cells
+from autograder.notebooks.cells import PARSE_LOCK
 from autograder.notebooks.submissions import Answers, answered_source, with_mistake
 
 MUTATING = {"append", "extend", "insert", "update", "pop", "popitem", "clear", "remove", "sort", "setdefault",
@@ -29,7 +30,8 @@ def _root(node: ast.AST) -> str | None:
 
 def _tree(code: str) -> ast.AST | None:
     try:
-        return ast.parse(code)
+        with PARSE_LOCK:
+            return ast.parse(code)
     except SyntaxError:
         return None
 
@@ -63,6 +65,12 @@ def names_written(code: str) -> set[str] | None:
                                                                                    "reset_index"}):
                 written.add(_root(node.func.value))
     return {n for n in written if n}
+
+
+def _loaded(node: ast.AST) -> set[str]:
+    quoted = {n.value for n in ast.walk(node) if isinstance(n, ast.Constant) and isinstance(n.value, str)
+              and n.value.isidentifier()}
+    return quoted | {n.id for n in ast.walk(node) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load)}
 
 
 def names_read(code: str) -> set[str]:
@@ -118,7 +126,7 @@ def _reads_after(source: NotebookNode, index: int, question: str) -> set[str]:
             read |= names_read(code) - overwritten
             continue
         for statement in tree.body:
-            read |= names_read(ast.unparse(statement)) - overwritten
+            read |= _loaded(statement) - overwritten
             overwritten |= _assigned(statement)
     return read
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 import ast
 import builtins
 import re
+import threading
 
 from nbformat import NotebookNode
 
@@ -71,10 +72,16 @@ def answer_names(cell: NotebookNode) -> list[str]:
     return names
 
 
+# CPython 3.11's parser is not safe in two threads at once ("AST constructor recursion depth mismatch"); graders
+# parse cells from several threads.
+PARSE_LOCK = threading.Lock()
+
+
 def free_names(code: str) -> set[str]:
     """Names a piece of code reads without defining or importing them (a test reading a learner's variable)."""
     try:
-        tree = ast.parse(code)
+        with PARSE_LOCK:
+            tree = ast.parse(code)
     except SyntaxError:
         return {"<unreadable code>"}
     defined, read = set(), set()
