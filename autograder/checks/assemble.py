@@ -26,8 +26,8 @@ from autograder.notebooks.submissions import with_mistake
 
 FORMAT = 1
 VALUE_RULES = ("kind", "rows", "columns", "length", "between", "what", "hint")
-PLOT_RULES = ("kind", "labelled", "tolerance", "relative", "what", "hint")
-VALUE_STAGES = {"values": "expected", "bars": "bars", "starts": "starts"}
+PLOT_RULES = ("kind", "labelled", "colormap", "colorbar", "tolerance", "relative", "what", "hint")
+VALUE_STAGES = {"values": "expected", "bars": "bars", "starts": "starts"}  # stages where a slip shows in values
 FEEDBACK_LEVELS = ("diagnosis", "plausibility")
 
 

@@ -167,7 +167,8 @@ def report(qid: str, spec: dict, results: list[Verdict], namespace: dict, plausi
     lines += [_failure_line(v) for v in failed]
     lines += _earlier_answer_note(failed, namespace)
     lines += [_stopped_line(a, e, made=True) for a, e in stops if a not in blank]
-    lines.append(f"   Stuck? hint(\"{qid}\") gives a nudge; ask again for the method in words.")
+    if (question(qid) or {}).get("hints"):
+        lines.append(f"   Stuck? hint(\"{qid}\") gives a nudge; ask again for the method in words.")
     return "\n".join(lines)
 
 
