@@ -12,7 +12,7 @@ import nbformat
 from autograder.assignment import stage_support
 from autograder.curriculum import Course, Module, course
 from autograder.nbgrader_run import nbgrader
-from autograder.notebooks import howto
+from autograder.notebooks import cells, howto, regions
 
 COURSE_ID = "programming-librarian"
 
@@ -90,6 +90,9 @@ def stage_source(built: BuiltCourse, module: Module) -> None:
         shutil.rmtree(folder)
     folder.mkdir(parents=True)
     notebook = howto.for_edition(nbformat.read(module.notebook, as_version=4), "class", module.feedback)
+    for cell in notebook.cells:
+        if cells.is_autograded_test(cell):
+            cell.source = regions.question_as_comment(cell.source)
     nbformat.write(notebook, folder / module.notebook.name)
     stage_support(module, folder)
 
