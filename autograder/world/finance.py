@@ -30,7 +30,8 @@ OUTREACH_MILEAGE_PER_SESSION = (12, 40)  # staff driving to off-site sessions
 EQUIPMENT_CATEGORIES = {"STEAM", "digital literacy"}
 EQUIPMENT_LINE_CHANCE = 0.2
 EQUIPMENT_RANGE = (150, 1_200)
-IN_KIND_SPACE_PER_SESSION = (50, 250)   # a partner's hall or classroom, valued at its rental price
+IN_KIND_SPACE_PER_HOUR = (25, 60)       # a partner's hall or classroom, valued at the hourly rent of a comparable
+#                                         community room nearby (assumption), times the session's hours
 IN_KIND_PRESENTER_PER_SESSION = 75      # a partner's staff member leading a session, valued by the library
 FERNVALE_SCALE = 0.5                    # Fernvale's small rural budget (contract)
 SPEND_SPREAD = 0.15                     # lognormal sigma of actual around budget, per held session
@@ -76,7 +77,7 @@ FUNDERS = {
         "general", "foundation and grants", (500, 1_500), 0, "supplies;refreshments",
         {"category": ["special events", "activities & games"], "branch": ["HAR"]}),
     "Millbrook Savings Bank community fund": (
-        "general", "foundation and grants", (1_000, 3_000), 0, "performer or presenter;supplies",
+        "general", "foundation and grants", (1_000, 3_000), 0, "performer or presenter;supplies;equipment",
         {"category": ["classes & workshops", "health & wellness"], "branch": ["MIL"]}),
     "County health department wellness mini-grant": (
         "general", "local government", (1_000, 4_000), 0, "performer or presenter;supplies;refreshments",
@@ -109,12 +110,41 @@ APPLICATIONS = [
     ("State Library LSTA subgrant", 2025, "drafting", False),
     ("National small & rural libraries grant (fictional)", 2025, "drafting", False),
 ]
+# Awarded grants are then set by hand to programs they fit (drawn first, so that every other draw stays as it was):
+# a grant pays for costs of its program that it allows, and what the application added beyond them follows the
+# plan written here (category: share of what is left). Each pick suits the funder (branch, category, audience) and
+# still runs six weeks after the deadline; tests/world/test_finance.py checks both, and that the lines are believable.
+GRANT_PICKS = {
+    "G01": ("P0327", {"equipment": 0.75, "supplies": 0.15, "printing and promotion": 0.10}),  # laptops for classes
+    "G02": ("P0039", {"supplies": 0.8, "printing and promotion": 0.2}),      # new building sets for a year-long club
+    "G04": ("P0166", {"printing and promotion": 1.0}),                       # an author's fee, travel and posters
+    "G05": (None, {}),                                                      # a branch project: SMALL_RURAL_PROJECT
+    "G08": ("P0079", {"refreshments": 0.6, "supplies": 0.4}),                # snacks and games for a teen night
+    "G10": ("P0024", {"supplies": 1.0}),                                    # refreshments, part of the instructor fees
+    "G13": ("P0477", {"printing and promotion": 1.0}),                      # part of a year of instructor fees
+    "G14": ("P0632", {"printing and promotion": 1.0}),                      # an author's fee and most of the travel
+    "G16": ("P0760", {"supplies": 0.8, "printing and promotion": 0.2}),      # take-home early-literacy kits
+    "G17": ("P0729", {"printing and promotion": 1.0}),                      # travel and part of an author's fee
+    "G19": ("P0507", {"equipment": 0.6, "supplies": 0.4}),                   # robotics kits for a building club
+}
+AWARDS_SET = {"G05": 10_000.0}          # the small & rural grant Fernvale won: the smaller of the two fixed sizes
+# G05 paid for a year of added family programming at Fernvale, written as its application budgeted it.
+SMALL_RURAL_PROJECT = [
+    ("P0100", "equipment", 1_900),               # die-cutting machine, button maker, two sewing machines
+    ("P0100", "supplies", 1_100),                # maker supplies for the craft afternoons
+    ("P0100", "printing and promotion", 600),    # postcards to the rural routes for the year's family programs
+    ("P0100", "staff time", 2_500),              # added associate hours to plan the year and visit the school
+    ("P0151", "supplies", 550),                  # take-home early-literacy kits for three storytime series
+    ("P0249", "supplies", 500),
+    ("P0308", "supplies", 450),
+    ("P0191", "equipment", 2_400),               # six laptops and two hotspots for classes and lending
+]
+MIN_PART_OF_A_LINE = 100                # a grant pays part of a larger line only when at least this much is left
+
 PARTIAL_AWARD_CHANCE = 0.4              # range-amount funders often award less than asked
 PARTIAL_AWARD_SHARE = (0.5, 0.9)
 DECIDED_DEADLINE_MONTHS = (0, 4)        # months after the fiscal year starts (decided grants)
 AWARD_TO_PROGRAM_DAYS = 75              # the funded program starts at least this long after the deadline
-# How a grant's unspent remainder is spread over new lines (assumption: mostly supplies, equipment, staff).
-REMAINDER_WEIGHT = {"supplies": 3, "equipment": 2, "staff time": 2, "refreshments": 1, "printing and promotion": 0.5}
 PENDING_DEADLINES = {"submitted": ("2025-03-01", "2025-06-15"), "drafting": ("2025-07-15", "2025-09-30")}
 
 # ---- revenue --------------------------------------------------------------------------------------
@@ -125,7 +155,9 @@ STATE_SHARE = 0.095                 # assumption
 FINES_FEES_OTHER_SHARE = 0.035      # assumption: fines are small in a mostly fine-free system
 OTHER_FEDERAL = 18_000              # E-rate style federal support besides LSTA (assumption)
 FOUNDATION_UNRESTRICTED = 15_000    # unrestricted foundation gifts besides grants (assumption)
-FRIENDS_OVERHEAD = (2.0, 3.0)       # the Friends give more than the program lines they fund (assumption)
+# The Friends of the Library's gifts to the library, from their (fictional) annual reports: about twice
+# the program lines they fund, since they also buy books and equipment.
+FRIENDS_GIFTS = {2024: 73_007.81, 2025: 58_221.40}
 REVENUE_SOURCES = ["local government", "state government", "federal government", "friends of the library",
                    "foundation and grants", "fines, fees and other"]
 
@@ -133,6 +165,7 @@ REVENUE_SOURCES = ["local government", "state government", "federal government",
 VOLUNTEER_CATEGORY_CHANCE = {"special events": 0.75, "English conversation": 0.9, "activities & games": 0.45,
                              "storytime": 0.2, "STEAM": 0.35, "digital literacy": 0.5, "DIY & crafts": 0.3}
 VOLUNTEER_CHANCE_OTHER = 0.12
+VOLUNTEER_TITLES = ["Senior Center"]  # Friends volunteers carry the large-print copies to the senior-center book chats
 VOLUNTEERS_PER_SESSION = {"special events": 6, "English conversation": 2}
 VOLUNTEERS_PER_SESSION_OTHER = 1.5
 VOLUNTEER_EXTRA_HOURS = 0.75  # arriving early and staying to tidy, per volunteer per session
@@ -142,8 +175,11 @@ VOLUNTEER_ROTATION = 0.5     # extra people over a series, as volunteers take tu
 def program_years(world: dict[str, pd.DataFrame]) -> pd.DataFrame:
     """One row per program and fiscal year it ran in, with scheduled and held sessions in that year."""
     sessions = tidy_sessions(world["program_sessions"])
+    sessions["hours"] = sessions["duration_minutes"] / 60
+    sessions["held_hours_year"] = sessions["hours"].where(sessions["held"], 0.0)
     grouped = sessions.groupby(["program_id", "fiscal_year"])
     years = pd.DataFrame({"scheduled": grouped.size(), "held": grouped["held"].sum().astype(int),
+                          "scheduled_hours": grouped["hours"].sum(), "held_hours_year": grouped["held_hours_year"].sum(),
                           "last_date": grouped["date"].max()}).reset_index()
     programs = program_summary(world)
     years = years.join(programs.drop(columns=["fiscal_year", "last_date"]), on="program_id")
@@ -223,8 +259,8 @@ def cost_lines(rng: np.random.Generator, world: dict[str, pd.DataFrame], years: 
     frames.append(line(years, wants, "equipment", budget, budget * rng.lognormal(0, 0.08, n)))
 
     partner = years.partner_id.notna().to_numpy()
-    value = rng.uniform(*IN_KIND_SPACE_PER_SESSION, n).round(-1)
-    frames.append(line(years, partner & off_site, "space", value * years.scheduled, value * years.held,
+    hourly = np.round(rng.uniform(*IN_KIND_SPACE_PER_HOUR, n) / 5) * 5
+    frames.append(line(years, partner & off_site, "space", hourly * years.scheduled_hours, hourly * years.held_hours_year,
                        funding_source="partner in-kind"))
     partner_led = years.presenter_type.eq("partner staff").to_numpy()
     frames.append(line(years, partner_led, "performer or presenter",
@@ -320,10 +356,16 @@ def make_grants(rng: np.random.Generator, programs: pd.DataFrame) -> pd.DataFram
     """The 24 grant applications of FY2024-FY2025."""
     requested, awarded = grant_amounts(rng)
     deadlines = grant_deadlines(rng)
+    ids = [f"G{i:02d}" for i in range(1, len(APPLICATIONS) + 1)]
+    drawn = grant_programs(rng, programs, deadlines)
+    picked = [GRANT_PICKS[g][0] if g in GRANT_PICKS else p for g, p in zip(ids, drawn)]
+    for position, grant_id in enumerate(ids):
+        if grant_id in AWARDS_SET:
+            requested[position] = awarded[position] = AWARDS_SET[grant_id]
     grants = pd.DataFrame({
-        "grant_id": [f"G{i:02d}" for i in range(1, len(APPLICATIONS) + 1)],
+        "grant_id": ids,
         "funder": [a[0] for a in APPLICATIONS],
-        "program_id": grant_programs(rng, programs, deadlines),
+        "program_id": picked,
         "fiscal_year": [a[1] for a in APPLICATIONS],
         "amount_requested": round_cents(requested),
         "amount_awarded": round_cents(awarded),
@@ -336,51 +378,79 @@ def make_grants(rng: np.random.Generator, programs: pd.DataFrame) -> pd.DataFram
     return grants
 
 
-def remainder_lines(rng: np.random.Generator, lines: pd.DataFrame, grant, room: float) -> list[dict]:
-    """New lines, one per allowable category other than performers, sharing what is left of an award."""
-    base = lines.loc[lines.program_id.eq(grant.program_id) & lines.fiscal_year.eq(grant.fiscal_year)].iloc[0]
-    categories = [c for c in grant.allowable_categories.split(";") if c not in ("performer or presenter", "travel")]
-    if room < 1_000:
-        categories = categories[:1]
-    shares = rng.dirichlet([3.0 * REMAINDER_WEIGHT.get(c, 1.0) for c in categories])
-    amounts = np.round(shares * room, -1)
+def new_line(lines: pd.DataFrame, program_id: str, fiscal_year: int, category: str, amount: float, source: str,
+             rng: np.random.Generator) -> dict:
+    """One grant-funded line for a program-year, its actual near its budget."""
+    base = lines.loc[lines.program_id.eq(program_id) & lines.fiscal_year.eq(fiscal_year)].iloc[0]
+    return {"program_id": program_id, "fiscal_year": fiscal_year, "branch_id": base.branch_id,
+            "last_date": base.last_date, "category": category, "budgeted": float(amount),
+            "actual": amount * rng.lognormal(-0.02, 0.05), "funding_source": source}
+
+
+def planned_lines(rng: np.random.Generator, lines: pd.DataFrame, grant, room: float) -> list[dict]:
+    """What the application added beyond its program's own costs, shared out as GRANT_PICKS plans it."""
+    plan = GRANT_PICKS[grant.grant_id][1]
+    categories = list(plan)
+    amounts = np.round(np.array([plan[c] for c in categories]) * room, -1)
     amounts[-1] = room - amounts[:-1].sum()
-    return [{"program_id": grant.program_id, "fiscal_year": grant.fiscal_year, "branch_id": base.branch_id,
-             "last_date": base.last_date, "category": category, "budgeted": amount,
-             "actual": amount * rng.lognormal(-0.02, 0.05), "funding_source": grant.grant_id}
-            for category, amount in zip(categories, amounts)]
+    return [new_line(lines, grant.program_id, grant.fiscal_year, c, a, grant.grant_id, rng)
+            for c, a in zip(categories, amounts) if a > 0]
+
+
+def fund_program(rng: np.random.Generator, lines: pd.DataFrame, grant) -> list[dict]:
+    """Charge a program grant to its program's allowable lines: whole lines first (largest first), then part of
+    one more line, then what its application added. Returns the lines to add."""
+    allowed = grant.allowable_categories.split(";")
+    mine = lines.index[lines.program_id.eq(grant.program_id) & lines.fiscal_year.eq(grant.fiscal_year)
+                       & lines.category.isin(allowed) & lines.funding_source.isin(["operating",
+                                                                                  "friends of the library"])]
+    room = grant.amount_awarded
+    for row in sorted(mine, key=lambda r: -lines.at[r, "budgeted"]):
+        if lines.at[row, "budgeted"] <= room:
+            lines.at[row, "funding_source"] = grant.grant_id
+            room -= lines.at[row, "budgeted"]
+    rest = [r for r in mine if lines.at[r, "funding_source"] != grant.grant_id]
+    extra = []
+    if room >= MIN_PART_OF_A_LINE and rest:
+        row = max(rest, key=lambda r: lines.at[r, "budgeted"])
+        share = room / lines.at[row, "budgeted"]
+        part = lines.loc[row].to_dict() | {"budgeted": room, "actual": lines.at[row, "actual"] * share,
+                                           "funding_source": grant.grant_id}
+        lines.at[row, "budgeted"] -= room
+        lines.at[row, "actual"] -= part["actual"]
+        extra.append(part)
+        room = 0.0
+    if room > 0:
+        extra += planned_lines(rng, lines, grant, room)
+    return extra
 
 
 def apply_grants(rng: np.random.Generator, lines: pd.DataFrame, grants: pd.DataFrame) -> pd.DataFrame:
-    """Charge awarded program grants to their program's allowable lines, and budget any unspent remainder."""
+    """Charge every awarded grant to the lines it paid for: its program's, or a branch project's (G05)."""
     extra = []
-    for grant in grants[grants.status.eq("awarded") & grants.program_id.notna()].itertuples():
-        allowed = grant.allowable_categories.split(";")
-        mine = lines.index[lines.program_id.eq(grant.program_id) & lines.fiscal_year.eq(grant.fiscal_year)
-                           & lines.category.isin(allowed) & lines.funding_source.isin(["operating",
-                                                                                      "friends of the library"])]
-        room = grant.amount_awarded
-        for row in mine:
-            if lines.at[row, "budgeted"] <= room:
-                lines.at[row, "funding_source"] = grant.grant_id
-                room -= lines.at[row, "budgeted"]
-        if room > 0:
-            extra += remainder_lines(rng, lines, grant, room)
+    for grant in grants[grants.status.eq("awarded")].itertuples():
+        if pd.isna(grant.program_id):  # general support, or a branch project that names its own lines
+            if grant.grant_id == "G05":
+                extra += [new_line(lines, program, grant.fiscal_year, category, amount, grant.grant_id, rng)
+                          for program, category, amount in SMALL_RURAL_PROJECT]
+            continue
+        extra += fund_program(rng, lines, grant)
     return pd.concat([lines, pd.DataFrame(extra)], ignore_index=True)
 
 
 def make_budget_lines(rng: np.random.Generator, world: dict[str, pd.DataFrame], years: pd.DataFrame,
-                      grants: pd.DataFrame) -> pd.DataFrame:
+                      grants: pd.DataFrame, grant_rng: np.random.Generator,
+                      late_rng: np.random.Generator) -> pd.DataFrame:
     """Budget lines: cost lines, funded by operating, the Friends, partners in kind, or a grant."""
     lines = cost_lines(rng, world, years)
     lines["funding_source"] = friends_funding(rng, lines)
-    lines = apply_grants(rng, lines, grants)
+    lines = apply_grants(grant_rng, lines, grants)
     lines = lines.groupby(["program_id", "fiscal_year", "branch_id", "category", "funding_source"], sort=False,
                           as_index=False).agg(budgeted=("budgeted", "sum"), actual=("actual", "sum"),
                                               last_date=("last_date", "first"))
     lines["budgeted"] = round_cents(lines.budgeted)
     lines["actual"] = round_cents(lines.actual).astype(float)
-    lines.loc[unreconciled(rng, lines), "actual"] = np.nan
+    lines.loc[unreconciled(late_rng, lines), "actual"] = np.nan
     lines["in_kind"] = lines.funding_source.eq("partner in-kind")
     order = {c: i for i, c in enumerate(["performer or presenter", "supplies", "refreshments",
                                          "printing and promotion", "staff time", "space", "equipment", "travel"])}
@@ -394,7 +464,7 @@ def make_budget_lines(rng: np.random.Generator, world: dict[str, pd.DataFrame], 
 
 # ---- revenue and volunteers ----------------------------------------------------------------------
 
-def make_revenue(rng: np.random.Generator, grants: pd.DataFrame, lines: pd.DataFrame) -> pd.DataFrame:
+def make_revenue(grants: pd.DataFrame) -> pd.DataFrame:
     """Operating revenue by source for each fiscal year; local government makes up the rest."""
     source_of = {funder: spec[1] for funder, spec in FUNDERS.items()}
     awarded = grants[grants.status.eq("awarded")].assign(source=lambda g: g.funder.map(source_of))
@@ -402,12 +472,10 @@ def make_revenue(rng: np.random.Generator, grants: pd.DataFrame, lines: pd.DataF
     for year in FISCAL_YEARS:
         total = SPENDING_PER_CAPITA_FY2025 * POPULATION / (REVENUE_GROWTH if year == 2024 else 1)
         grants_in = awarded[awarded.fiscal_year.eq(year)].groupby("source").amount_awarded.sum()
-        friends_lines = lines.loc[lines.fiscal_year.eq(year) & lines.funding_source.eq("friends of the library"),
-                                  "budgeted"].sum()
         amounts = {
             "state government": total * STATE_SHARE,
             "federal government": OTHER_FEDERAL + grants_in.get("federal government", 0),
-            "friends of the library": friends_lines * rng.uniform(*FRIENDS_OVERHEAD),
+            "friends of the library": FRIENDS_GIFTS[year],
             "foundation and grants": FOUNDATION_UNRESTRICTED + grants_in.get("foundation and grants", 0),
             "fines, fees and other": total * FINES_FEES_OTHER_SHARE,
         }
@@ -422,8 +490,9 @@ def make_volunteer_hours(rng: np.random.Generator, years: pd.DataFrame) -> pd.Da
     """Volunteer time per program and year: volunteer-led programs, big events, conversation circles and more."""
     held = years.held.to_numpy() > 0
     led = years.presenter_type.eq("volunteer").to_numpy()
+    carried = years.program_title.str.contains("|".join(VOLUNTEER_TITLES), regex=True).to_numpy()
     chance = chance_by(years.category, VOLUNTEER_CATEGORY_CHANCE, VOLUNTEER_CHANCE_OTHER)
-    helped = held & (led | (rng.random(len(years)) < chance))
+    helped = held & (led | carried | (rng.random(len(years)) < chance))
     per_session = years.category.map(VOLUNTEERS_PER_SESSION).fillna(VOLUNTEERS_PER_SESSION_OTHER).to_numpy()
     per_session_count = np.maximum(1, rng.poisson(per_session))
     series = years.held.to_numpy() > 1
@@ -438,8 +507,9 @@ def make_volunteer_hours(rng: np.random.Generator, years: pd.DataFrame) -> pd.Da
 
 def generate(rng: np.random.Generator, world: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
     """The budget_lines, grants, revenue and volunteer_hours tables."""
+    grant_rng, late_rng, volunteer_rng = rng.spawn(3)  # streams of their own: a change to one leaves the others
     years = program_years(world)
     grants = make_grants(rng, program_summary(world))
-    lines = make_budget_lines(rng, world, years, grants)
-    return {"budget_lines": lines, "grants": grants, "revenue": make_revenue(rng, grants, lines),
-            "volunteer_hours": make_volunteer_hours(rng, years)}
+    lines = make_budget_lines(rng, world, years, grants, grant_rng, late_rng)
+    return {"budget_lines": lines, "grants": grants, "revenue": make_revenue(grants),
+            "volunteer_hours": make_volunteer_hours(volunteer_rng, years)}

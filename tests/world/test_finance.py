@@ -74,7 +74,9 @@ def test_performer_lines_are_fees_times_sessions(world, sessions):
     fee = sessions.presenter_id.map(world["presenters"].set_index("presenter_id").fee_per_session)
     counts = sessions.assign(fee=fee, held=sessions.status.eq("held")).groupby(["program_id", "fiscal_year"]).agg(
         fee=("fee", "first"), scheduled=("session_id", "size"), held=("held", "sum"))
-    total = paid.groupby(["program_id", "fiscal_year"])[["budgeted", "actual"]].sum(min_count=1)
+    grouped = paid.groupby(["program_id", "fiscal_year"])
+    total = pd.DataFrame({"budgeted": grouped.budgeted.sum(),  # a line split between a grant and operating adds up
+                          "actual": grouped.actual.apply(lambda a: a.sum() if a.notna().all() else np.nan)})
     joined = total.join(counts)
     assert np.allclose(joined.budgeted, joined.fee * joined.scheduled)
     reconciled = joined.dropna(subset=["actual"])
@@ -143,11 +145,16 @@ def test_pending_grants_have_deadlines_in_2025(world):
 
 
 def test_awarded_program_grants_are_spent_on_allowable_lines(world):
-    """Does each awarded program grant fund lines of its own program and year, in allowable categories, summing to the award?"""
+    """Does each awarded grant fund lines of its own program (or, for G05, its branch) and year, in allowable
+    categories, summing to the award?"""
     lines, grants = world["budget_lines"], world["grants"]
-    for grant in grants[grants.status.eq("awarded") & grants.program_id.notna()].itertuples():
+    for grant in grants[grants.status.eq("awarded") & (grants.program_id.notna() | grants.grant_id.eq("G05"))].itertuples():
         funded = lines[lines.funding_source.eq(grant.grant_id)]
-        assert (funded.program_id == grant.program_id).all() and (funded.fiscal_year == grant.fiscal_year).all()
+        if pd.isna(grant.program_id):
+            assert (funded.branch_id == "FER").all() and funded.program_id.nunique() == 5
+        else:
+            assert (funded.program_id == grant.program_id).all()
+        assert (funded.fiscal_year == grant.fiscal_year).all()
         assert set(funded.category) <= set(grant.allowable_categories.split(";")), grant.grant_id
         assert np.isclose(funded.budgeted.sum(), grant.amount_awarded), grant.grant_id
     unawarded = set(grants.loc[~grants.status.eq("awarded"), "grant_id"])
@@ -207,3 +214,149 @@ def test_volunteer_led_programs_all_log_volunteer_time(world, sessions):
     volunteers = set(world["presenters"].loc[lambda p: p.presenter_type.eq("volunteer"), "presenter_id"])
     led = sessions[sessions.presenter_id.isin(volunteers) & sessions.status.eq("held")]
     assert set(zip(led.program_id, led.fiscal_year)) <= set(zip(table.program_id, table.fiscal_year))
+
+
+# ---- what module 06 relies on: believable grants, rents and rates, and data that tell right from wrong
+
+FUNDER_WISHES = {  # funder: what its programs must be (category, audience, branch)
+    "State Library LSTA subgrant": {"category": {"digital literacy"}},
+    "Wrenfield Community Foundation": {"category": {"STEAM", "health & wellness", "special events"}},
+    "National humanities programming grant (fictional)": {"category": {"books & authors"},
+                                                          "audience": {"adults", "older adults"}},
+    "State humanities council mini-grant (fictional)": {"category": {"arts & culture", "civic engagement",
+                                                                     "books & authors"}},
+    "Regional early literacy foundation (fictional)": {"category": {"storytime"}},
+    "Harbor Point Rotary Club": {"branch": {"HAR"}},
+    "Millbrook Savings Bank community fund": {"branch": {"MIL"}},
+    "County health department wellness mini-grant": {"category": {"health & wellness"}},
+}
+
+
+def test_awarded_grants_fund_programs_they_suit(world, sessions):
+    """Does every awarded program grant fund a program its funder wants, in its year, still running six weeks after
+    the deadline?"""
+    grants = world["grants"]
+    programs = sessions.groupby("program_id").agg(category=("category", "first"), audience=("audience", "first"),
+                                                 branch=("branch_id", "first"), fiscal_year=("fiscal_year", "first"),
+                                                 last=("date", "max"))
+    for grant in grants[grants.status.eq("awarded") & grants.program_id.notna()].itertuples():
+        program = programs.loc[grant.program_id]
+        wishes = FUNDER_WISHES[grant.funder]
+        for key, column in (("category", "category"), ("audience", "audience"), ("branch", "branch")):
+            assert key not in wishes or program[column] in wishes[key], (grant.grant_id, key, program[column])
+        assert program.fiscal_year == grant.fiscal_year, grant.grant_id
+        assert pd.Timestamp(program["last"]) >= pd.Timestamp(grant.deadline) + pd.Timedelta(days=42), grant.grant_id
+
+
+def test_grant_lines_are_ones_a_librarian_would_believe(world, sessions):
+    """Does no grant pay more than $400 a scheduled session for supplies, refreshments, printing and staff time,
+    more than $5,000 of equipment, or more than $700 for one printing line?"""
+    lines, grants = world["budget_lines"], world["grants"]
+    scheduled = sessions.groupby(["program_id", "fiscal_year"]).size()
+    funded = lines[lines.funding_source.str.match(r"G\d\d")]
+    running = funded[funded.category.isin(["supplies", "refreshments", "printing and promotion", "staff time"])]
+    per_session = running.groupby(["program_id", "fiscal_year"]).budgeted.sum() / scheduled
+    assert per_session.dropna().max() <= 400, per_session.sort_values().tail()
+    assert funded[funded.category.eq("equipment")].groupby("funding_source").budgeted.sum().max() <= 5_000
+    assert funded.loc[funded.category.eq("printing and promotion"), "budgeted"].max() <= 700
+    assert len(grants[grants.status.eq("awarded") & grants.program_id.isna()]) == 3  # G03, G18 general; G05 a project
+
+
+def test_partner_space_is_valued_at_a_local_hourly_rent(world, sessions):
+    """Is every in-kind room valued at $25-$60 an hour of the sessions scheduled there?"""
+    lines = world["budget_lines"]
+    hours = (sessions.duration_minutes / 60).groupby([sessions.program_id, sessions.fiscal_year]).sum()
+    space = lines[lines.category.eq("space")].set_index(["program_id", "fiscal_year"])
+    per_hour = space.budgeted / hours.reindex(space.index)
+    assert per_hour.between(25, 60).all(), per_hour.describe()
+
+
+def test_fernvale_fy2025_has_lines_a_projection_must_leave_out(world):
+    """Has Fernvale's FY2025 a grant-funded line, an in-kind line and an unreconciled operating or Friends line, so
+    that keeping them, or skipping the gap, changes a projection?"""
+    lines = world["budget_lines"]
+    fer = lines[lines.branch_id.eq("FER") & lines.fiscal_year.eq(2025)]
+    assert fer.funding_source.str.match(r"G\d\d").any()
+    assert fer.in_kind.any()
+    own = fer[fer.funding_source.isin(["operating", "friends of the library"])]
+    assert own.actual.isna().any()
+
+
+def test_fernvale_fy2026_range_straddles_the_allocation(world):
+    """Does the $10,300 allocation of module 06 lie between the low and high projections, above the middle one, and
+    below the low projection of a base that keeps the grant (so every wrong base or rate changes the call)?"""
+    lines = world["budget_lines"]
+    fer = lines[lines.branch_id.eq("FER") & lines.fiscal_year.eq(2025)].copy()
+    fer["amount"] = fer.actual.fillna(fer.budgeted)
+    base = fer[fer.funding_source.isin(["operating", "friends of the library"])].groupby("category").amount.sum()
+    with_grant = fer[~fer.in_kind].groupby("category").amount.sum()
+    low = pd.Series({"staff time": 0.02, "performer or presenter": 0.0, "supplies": 0.01, "refreshments": 0.01,
+                     "printing and promotion": 0.0})
+    middle = pd.Series({"staff time": 0.03, "performer or presenter": 0.05, "supplies": 0.03, "refreshments": 0.03,
+                        "printing and promotion": 0.02})
+    high = pd.Series({"staff time": 0.045, "performer or presenter": 0.10, "supplies": 0.05, "refreshments": 0.05,
+                      "printing and promotion": 0.04})
+    total = lambda b, rates: (b * (1 + rates.reindex(b.index).fillna(0))).sum()  # noqa: E731
+    assert total(base, low) < total(base, middle) < 10_300 < total(base, high)
+    assert total(with_grant, low) > 10_300
+
+
+def test_the_book_chat_of_module_06_has_every_kind_of_cost(world, sessions):
+    """Has P0058 (FY2024) an in-kind line, volunteers, a staff time line equal to its task log, and held sessions
+    without a count?"""
+    lines, volunteers = world["budget_lines"], world["volunteer_hours"]
+    mine = lines[lines.program_id.eq("P0058") & lines.fiscal_year.eq(2024)]
+    assert mine.in_kind.any()
+    assert volunteers[volunteers.program_id.eq("P0058") & volunteers.fiscal_year.eq(2024)].hours.sum() > 0
+    held = sessions[sessions.program_id.eq("P0058") & sessions.status.eq("held")]
+    assert held.attendance.isna().any() and held.attendance.notna().any()
+    tasks, staff = world["staff_tasks"], world["staff"].set_index("staff_id")
+    rate = staff.hourly_wage * (1 + staff.benefits_rate)
+    logged = tasks[tasks.program_id.eq("P0058")]
+    assert np.isclose((logged.hours_logged * logged.owner_staff_id.map(rate)).sum(),
+                      mine.loc[mine.category.eq("staff time"), "actual"].sum(), atol=0.01)
+
+
+def test_senior_center_book_chats_have_volunteers(world, sessions):
+    """Does every book chat at a senior center that held a session log volunteer hours that year?"""
+    chats = sessions[sessions.program_title.str.contains("Senior Center") & sessions.status.eq("held")]
+    logged = set(zip(world["volunteer_hours"].program_id, world["volunteer_hours"].fiscal_year))
+    assert set(zip(chats.program_id, chats.fiscal_year)) <= logged
+
+
+def test_the_match_findings_are_as_the_datasheets_say(world):
+    """At $28.64 a volunteer hour, does G17's program just meet its match and G01's fall well short?"""
+    lines, grants, volunteers = world["budget_lines"], world["grants"], world["volunteer_hours"]
+    own = lines[lines.funding_source.isin(["operating", "friends of the library", "partner in-kind"])]
+    share = {}
+    for grant in grants[grants.match_required_pct.gt(0) & grants.status.eq("awarded")].itertuples():
+        keys = (grant.program_id, grant.fiscal_year)
+        value = own[own.program_id.eq(keys[0]) & own.fiscal_year.eq(keys[1])].actual.sum()
+        value += volunteers[volunteers.program_id.eq(keys[0]) & volunteers.fiscal_year.eq(keys[1])].hours.sum() * 28.64
+        share[grant.grant_id] = value / (grant.amount_awarded * grant.match_required_pct / 100)
+    assert set(share) == {"G01", "G17"}
+    assert 1 <= share["G17"] < 1.2 and share["G01"] < 0.5
+
+
+def test_finance_datasheets_state_the_tables_true_figures(world):
+    """Are the counts and totals the four finance datasheets give those of the tables?"""
+    from autograder.world.files import DATASETS
+    sheet = {name: " ".join((DATASETS / "datasheets" / f"{name}.md").read_text(encoding="utf-8").split())
+             for name in ("budget_lines", "grants", "revenue", "volunteer_hours")}
+    lines, grants, revenue, volunteers = (world[n] for n in ("budget_lines", "grants", "revenue", "volunteer_hours"))
+    assert f"{len(lines):,} lines" in sheet["budget_lines"]
+    assert f"{lines.actual.isna().sum()} lines (all FY2025" in sheet["budget_lines"]
+    assert f"{(lines.actual == 0).sum()} lines have an actual of 0" in sheet["budget_lines"]
+    counts = lines.category.value_counts()
+    for category, words in (("staff time", "staff time"), ("supplies", "supplies"), ("space", "space"),
+                            ("equipment", "equipment")):
+        assert f"{counts[category]} {words}" in sheet["budget_lines"], category
+    assert f"{lines.funding_source.str.match(r'G[0-9][0-9]').sum()} grant-funded lines" in sheet["budget_lines"]
+    awarded = grants[grants.status.eq("awarded")]
+    by_year = awarded.groupby("fiscal_year").amount_awarded.sum()
+    assert f"${awarded.amount_awarded.sum():,.0f} was awarded in all (${by_year[2024]:,.0f} in FY2024, " \
+           f"${by_year[2025]:,.0f} in FY2025)" in sheet["grants"]
+    totals = revenue.groupby("fiscal_year").amount.sum()
+    assert f"total ${totals[2024]:,.0f} in FY2024 and ${totals[2025]:,.0f} in FY2025" in sheet["revenue"]
+    assert f"{len(volunteers)} rows" in sheet["volunteer_hours"]
+    assert f"{volunteers.hours.sum():,.2f} hours" in sheet["volunteer_hours"]
