@@ -196,7 +196,7 @@ def finished_and_hours(rng: np.random.Generator, tasks: pd.DataFrame) -> dict[st
 
 def is_closed(dates: pd.Series) -> np.ndarray:
     """True where the library is closed: Sundays and the county's holidays."""
-    return (dates.dt.dayofweek.eq(6) | dates.isin(CLOSED_DAYS)).to_numpy()
+    return (dates.dt.day_of_week.eq(6) | dates.isin(CLOSED_DAYS)).to_numpy()
 
 
 def roll(dates: pd.Series, step: int) -> pd.Series:
