@@ -46,6 +46,7 @@ HEARD_VIA = {
                "flyer or poster": 10, "librarian": 8, "partner organization": 5, "other": 5},
 }
 YOUTH_AUDIENCES = {"babies & toddlers", "preschool", "children", "all ages"}
+DUPLICATE_KEY = ["registrant_id", "session_id", "registered_on"]  # what makes two rows one registration
 COLUMNS = ["registration_id", "session_id", "program_id", "registrant_id", "registered_on", "lead_days",
            "reminder_sent", "waitlisted", "attended", "heard_via", "home_tract", "age_group"]
 
@@ -175,6 +176,13 @@ def add_duplicates(rng: np.random.Generator, rows: pd.DataFrame) -> pd.DataFrame
     return pd.concat([rows, copies], ignore_index=True)
 
 
+def uncheck_copies(rows: pd.DataFrame) -> pd.Series:
+    """A patron checks in once: of two copies of a registration, only the first (in file order) is ticked as
+    attended, so the later copy of everyone who came reads as a no-show."""
+    later = rows.duplicated(DUPLICATE_KEY).to_numpy()
+    return rows.attended.mask(later & rows.attended.eq(True).fillna(False).to_numpy(), False)
+
+
 def generate(rng: np.random.Generator, world: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
     """The registrations table."""
     sessions = world["program_sessions"]
@@ -201,5 +209,6 @@ def generate(rng: np.random.Generator, world: dict[str, pd.DataFrame]) -> dict[s
     rows.loc[rng.random(len(rows)) < NO_TRACT_SHARE, "home_tract"] = None
     rows = add_duplicates(rng, rows)
     rows = rows.sort_values(["registered_on", "tiebreak"], kind="stable").reset_index(drop=True)
+    rows["attended"] = uncheck_copies(rows)
     rows["registration_id"] = make_ids("R", len(rows), 6)
     return {"registrations": rows[COLUMNS]}

@@ -32,6 +32,16 @@ MESSY_BRANCH_SHARE = 0.06  # contract: ~6% of rows spell the branch their own wa
 TRAILING_ZERO_ERRORS = 4  # contract: 3-5 attendance values keyed with an extra zero
 HYBRID_VIRTUAL_SHARE = 0.35  # share of a hybrid audience joining online (assumption)
 VIRTUAL_CAPACITY = 100  # video-meeting licence limit
+# Double bookings. Each term's schedule is keyed in without checking the room calendar, so a few weekly programs
+# collide; a clash goes unnoticed for its first two weeks, then the branch moves one of the two programs to
+# another room of the building whenever they would meet (assumption). One-off events booked on top of a
+# regular program stay as booked. (room, program title) -> the room it moves to.
+CLASH_WEEKS_UNNOTICED = 2
+CLASH_MOVES = {("HAR-COM", "Tai Chi for Beginners"): "HAR-LRN",
+               ("HAR-COM", "English Conversation Circle"): "HAR-LRN",
+               ("CEN-STO", "Preschool Storytime"): "CEN-COM",
+               ("CEN-STO", "Toddler Time"): "CEN-COM",
+               ("CEN-COM", "Teen Anime Club"): "CEN-MKR"}
 OFF_SITE_CAPACITY = 30
 
 PLS_AUDIENCE = {"babies & toddlers": "K0_5", "preschool": "K0_5", "children": "K6_11", "teens": "YA",
@@ -621,7 +631,7 @@ def generate(rng: np.random.Generator, world: dict[str, pd.DataFrame]) -> dict[s
     programs["room_id"] = choose_rooms(programs, world["rooms"])
     sessions = expand_sessions(programs)
     sessions = record_outcomes(rng, sessions, world["rooms"])
-    return {"program_sessions": finish(rng, sessions)}
+    return {"program_sessions": settle_recurring_clashes(finish(rng, sessions), world["rooms"])}
 
 
 def finish(rng: np.random.Generator, sessions: pd.DataFrame) -> pd.DataFrame:
@@ -636,6 +646,46 @@ def finish(rng: np.random.Generator, sessions: pd.DataFrame) -> pd.DataFrame:
     sessions["pls_audience"] = sessions.audience.map(PLS_AUDIENCE)
     sessions["date"] = sessions.date.dt.strftime("%Y-%m-%d")
     return sessions[COLUMNS].reset_index(drop=True)
+
+
+def _times(sessions: pd.DataFrame) -> tuple[pd.Series, pd.Series]:
+    start = pd.to_datetime(sessions.date + " " + sessions.start_time)
+    return start, start + pd.to_timedelta(sessions.duration_minutes, unit="min")
+
+
+def settle_recurring_clashes(sessions: pd.DataFrame, rooms: pd.DataFrame) -> pd.DataFrame:
+    """Move one of two colliding weekly programs to another room once the clash has run CLASH_WEEKS_UNNOTICED
+    weeks: only where CLASH_MOVES names a room, that room is free at the time and holds the session's count."""
+    sessions = sessions.copy()
+    start, end = _times(sessions)
+    booked = sessions[sessions.room_id.notna()].assign(start=start, end=end)
+    columns = ["session_id", "room_id", "date", "start", "end", "program_title"]
+    pairs = booked[columns].merge(booked[columns], on=["room_id", "date"])
+    pairs = pairs[(pairs.session_id_x < pairs.session_id_y) & (pairs.start_x < pairs.end_y)
+                  & (pairs.start_y < pairs.end_x)].sort_values(["date", "start_x", "session_id_x", "session_id_y"])
+    load = rooms.set_index("room_id").occupant_load
+    room = sessions.set_index("session_id").room_id.to_dict()
+    seen: dict[tuple, int] = {}
+    for pair in pairs.itertuples(index=False):
+        if room[pair.session_id_x] != room[pair.session_id_y]:
+            continue  # already settled by an earlier move
+        titles = (pair.room_id, *sorted([pair.program_title_x, pair.program_title_y]))
+        movers = [(s, CLASH_MOVES[(pair.room_id, t)]) for s, t in ((pair.session_id_x, pair.program_title_x),
+                  (pair.session_id_y, pair.program_title_y)) if (pair.room_id, t) in CLASH_MOVES]
+        if seen.get(titles, 0) < CLASH_WEEKS_UNNOTICED or not movers:
+            seen[titles] = seen.get(titles, 0) + 1
+            continue
+        session, target = movers[0]
+        row = sessions.session_id.eq(session)
+        there = sessions.session_id.map(room).eq(target) & sessions.date.eq(pair.date)
+        busy = (there & (start < end[row].iloc[0]) & (start[row].iloc[0] < end)).any()
+        count = pd.to_numeric(sessions.loc[row, "attendance"]).astype(float).iloc[0]
+        if busy or count > load[target]:
+            seen[titles] = seen.get(titles, 0) + 1
+            continue
+        room[session] = target
+    sessions["room_id"] = sessions.session_id.map(room)
+    return sessions
 
 
 COLUMNS = ["session_id", "program_id", "program_title", "branch", "date", "start_time", "duration_minutes",

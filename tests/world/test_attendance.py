@@ -122,12 +122,30 @@ def test_blank_answers_in_documented_amounts(world):
 
 
 def test_about_two_percent_exact_duplicates(world):
-    """Are about 2% of rows exact duplicate registrations (same registrant, session and date; new id)?"""
+    """Are about 2% of rows duplicate registrations (same registrant, session and date; new id; same answers)?"""
     r = world["registrations"]
     dupes = r[r.duplicated(DUPLICATE_KEY, keep=False)]
     assert 0.015 <= r.duplicated(DUPLICATE_KEY).mean() <= 0.025
-    same_answers = dupes.drop(columns="registration_id").astype(str).duplicated(keep=False)
+    same_answers = dupes.drop(columns=["registration_id", "attended"]).astype(str).duplicated(keep=False)
     assert same_answers.all()
+
+
+def test_a_copy_is_never_checked_in_so_keeping_copies_raises_the_no_show_rate(world):
+    """Is only the first copy of a registration ever ticked as attended, so that counting the copies raises the
+    no-show rate by more than a point (28.2% to 29.6%, as the datasheet says)?"""
+    r = world["registrations"]
+    later = r.duplicated(DUPLICATE_KEY)
+    assert not r.loc[later, "attended"].eq(True).any()
+    assert r.loc[later, "attended"].eq(False).sum() == 279 + r.loc[~later & r.duplicated(DUPLICATE_KEY, keep=False),
+                                                                     "attended"].eq(False).sum()
+    held = world["program_sessions"].loc[world["program_sessions"].status == "held", "session_id"]
+
+    def no_show_rate(rows):
+        rows = rows[~rows.waitlisted.astype(bool) & rows.session_id.isin(held)]
+        return rows.attended.eq(False).mean()
+
+    clean, kept = no_show_rate(r.drop_duplicates(DUPLICATE_KEY)), no_show_rate(r)
+    assert round(clean, 3) == 0.282 and round(kept, 3) == 0.296, (clean, kept)
 
 
 def test_repeat_patrons_are_common(unique_regs):

@@ -56,3 +56,17 @@ def test_fernvale_has_one_small_room_without_step_free_access(world):
     fer = rooms[rooms.branch_id == "FER"]
     assert len(fer) == 1 and fer.square_feet.iloc[0] <= 400
     assert rooms.loc[~rooms.step_free_access, "room_id"].tolist() == fer.room_id.tolist()
+
+
+def test_storytime_rooms_are_classed_as_seated_not_standing(world):
+    """Are the storytime rooms (families on the carpet) classed chairs only, and is no room classed standing?"""
+    rooms = world["rooms"].set_index("room_id")
+    assert rooms.loc[["CEN-STO", "EAS-STO"], "seating_style"].eq("chairs_only").all()
+    assert not rooms.seating_style.eq("standing").any()
+
+
+def test_a_registration_limit_above_the_occupant_load_sits_in_a_posted_too_high_room(world):
+    """Does the one registration limit above its room's occupant load sit in a room posted above that load?"""
+    s = world["program_sessions"].merge(world["rooms"], on="room_id")
+    over = s[s.capacity > s.occupant_load]
+    assert over.room_id.tolist() == ["CEN-KIT"] and (over.capacity <= over.posted_capacity).all()
