@@ -31,15 +31,20 @@ def main() -> None:
               show_default=True, help="Where to write the nbgrader course directory.")
 @click.option("--modules", "module_ids", multiple=True, metavar="ID",
               help="Build only these modules (repeat the option); default: every ready module.")
-def build(out: Path, module_ids: tuple[str, ...]) -> None:
+@click.option("--db-url", default=None, metavar="URL",
+              help="Keep the gradebook in this database (e.g. postgresql+psycopg://user@host/gradebook) instead "
+                   "of gradebook.db beside the course; a hub-wide db_url in Jupyter's nbgrader_config.py also works.")
+def build(out: Path, module_ids: tuple[str, ...], db_url: str | None) -> None:
     """Build the nbgrader course: nbgrader_config.py, source/ and release/ for each module.
+
+    Settings you add below the last line of nbgrader_config.py are kept when you build again.
 
     Example: course build --out build/course --modules 09-evaluation
     """
     from autograder.build import build_course
 
     try:
-        built = build_course(out, list(module_ids) or None)
+        built = build_course(out, list(module_ids) or None, db_url=db_url)
     except (KeyError, ValueError, FileNotFoundError, RuntimeError) as error:
         raise _fail(error)
     click.echo(f"Built {len(built.modules)} module(s) into {built.root}: "
@@ -53,18 +58,24 @@ def build(out: Path, module_ids: tuple[str, ...]) -> None:
 @click.option("--no-sandbox", is_flag=True,
               help="Grade without bubblewrap isolation: only for submissions you trust.")
 @click.option("--force", is_flag=True, help="Regrade every submission, even those unchanged since the last run.")
+@click.option("--scheduler", default=None, metavar="ADDRESS",
+              help="Run the notebooks on a Dask cluster (e.g. tcp://10.0.0.5:8786); its workers need bubblewrap "
+                   "and this course's Python environment. Results are recorded here, one at a time.")
 @click.argument("assignments", nargs=-1)
-def grade(course_dir: Path, workers: int | None, no_sandbox: bool, force: bool, assignments: tuple[str, ...]) -> None:
+def grade(course_dir: Path, workers: int | None, no_sandbox: bool, force: bool, scheduler: str | None,
+          assignments: tuple[str, ...]) -> None:
     """Autograde every submission in submitted/ into the nbgrader gradebook, safely and in parallel.
 
     Student code runs in a bubblewrap sandbox; answers are judged outside it. Submissions already
-    graded as they stand are skipped, so an interrupted run can simply be started again.
+    graded as they stand are skipped, so an interrupted run can simply be started again. With --scheduler,
+    the notebooks run on a Dask cluster's workers and this machine records the results.
 
     Example: course grade --course build/course --workers 2 09-evaluation
     """
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
+    from autograder.grading.executors import DaskExecutor
     from autograder.grading.grade_class import GradingRefused, GradingStopped, grade_course
     from autograder.grading.sandbox import SandboxUnavailable
 
@@ -82,10 +93,13 @@ def grade(course_dir: Path, workers: int | None, no_sandbox: bool, force: bool, 
             progress.update(task, completed=done, total=total, description=what)
 
         try:
+            executor = DaskExecutor(scheduler) if scheduler else None
             run = grade_course(root, list(assignments) or None, workers, sandboxed=not no_sandbox, force=force,
-                               on_progress=advance)
+                               on_progress=advance, executor=executor)
         except (GradingRefused, GradingStopped, SandboxUnavailable) as error:
             raise _fail(error)
+        except OSError as error:  # the scheduler cannot be reached
+            raise _fail(f"cannot reach the Dask scheduler at {scheduler}: {error}")
     counts = run.counts()
     click.echo(f"Graded {sum(counts.values())} submission(s) in {run.seconds:.0f} s"
                + (f" ({run.skipped} unchanged since the last run, kept)" if run.skipped else "") + ": "

@@ -1,8 +1,6 @@
 """The module contract of DESIGN.md as checks on a source notebook: each departure becomes one sentence."""
 from __future__ import annotations
 
-import ast
-import builtins
 import re
 from collections import defaultdict
 
@@ -24,22 +22,6 @@ MANUAL_SHARE = 0.30
 
 def _words(text: str) -> int:
     return len(re.findall(r"[A-Za-z][A-Za-z'’-]*", text))
-
-
-def _free_names(code: str) -> set[str]:
-    """Names a piece of code reads without defining or importing them."""
-    tree = ast.parse(code)
-    defined, read = set(), set()
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Name):
-            (read if isinstance(node.ctx, ast.Load) else defined).add(node.id)
-        elif isinstance(node, (ast.FunctionDef, ast.ClassDef)):
-            defined.add(node.name)
-        elif isinstance(node, (ast.Import, ast.ImportFrom)):
-            defined |= {(a.asname or a.name).split(".")[0] for a in node.names}
-        elif isinstance(node, ast.arg):
-            defined.add(node.arg)
-    return read - defined - set(dir(builtins))
 
 
 def title_problems(module: Module, the_course: Course, nb: NotebookNode) -> list[str]:
@@ -192,7 +174,7 @@ def _test_cell_problems(gid: str, source: str) -> list[str]:
     if "satisfies=" in source:
         found.append(f"{gid}: a test with satisfies=, which a check cell cannot judge from fingerprints; use the "
                      "declarative rules (expected, key, match, bars, starts, sides, order, groups, cells)")
-    free = _free_names(source)
+    free = cells.free_names(source)
     if free:
         found.append(f"{gid}: its test reads {', '.join(sorted(free))} directly; read answers by name through "
                      "expect() and compute expectations from the data files")

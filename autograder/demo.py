@@ -7,11 +7,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import nbformat
-from nbgrader.api import Gradebook
 
 from autograder.build import BuiltCourse, build_course
 from autograder.curriculum import Course, Module
-from autograder.export import grade_rows, gradebook_url, write_grades_csv
+from autograder.export import grade_rows, write_grades_csv
+from autograder.grading.course_config import open_gradebook
 from autograder.grading.grade_class import grade_course
 from autograder.grading.sandbox import sandbox_available
 from autograder.mistakes import load_mistakes
@@ -74,7 +74,7 @@ def answers_for(profile: Profile, source, module: Module) -> submissions.Answers
 def submit_class(built: BuiltCourse) -> dict[tuple[str, str], Profile]:
     """Write every student's submission into submitted/<student>/<module>/ and enrol them in the gradebook."""
     profiles = {}
-    with Gradebook(gradebook_url(built.root)) as gradebook:
+    with open_gradebook(built.root) as gradebook:
         for student, first, last in ROSTER:
             gradebook.update_or_create_student(student, first_name=first, last_name=last)
     for module in built.modules:

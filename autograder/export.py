@@ -8,7 +8,7 @@ from pathlib import Path
 from nbgrader.api import Gradebook, MissingEntry
 
 from autograder.grading.autograded import read_record
-from autograder.grading.gradebook_record import gradebook_url
+from autograder.grading.course_config import open_gradebook
 from autograder.grading.nbgrader_autograde import assignments_in
 
 GRADED, NEEDS_MANUAL, NOT_SUBMITTED, FAILED = "graded", "needs manual grading", "not submitted", "failed to grade"
@@ -45,7 +45,7 @@ def grade_rows(course_dir: Path) -> list[GradeRow]:
     submitted = course_dir / "submitted"
     folders = {p.name for p in submitted.iterdir() if p.is_dir()} if submitted.exists() else set()
     rows = []
-    with Gradebook(gradebook_url(course_dir)) as gradebook:
+    with open_gradebook(course_dir) as gradebook:
         people = {s.id: s for s in gradebook.students}
         for assignment in assignments_in(course_dir):
             try:

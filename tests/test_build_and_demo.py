@@ -29,6 +29,11 @@ def test_release_hides_solutions_hidden_tests_and_mark_schemes(demo):
     for secret in ("BEGIN SOLUTION", "HIDDEN TESTS", "Mark scheme", "_expected", "sessions['attendance'].sum()"):
         assert secret not in text
     assert "total_attendance = ..." in text and (release / "coursecheck" / "__init__.py").exists()
+    import nbformat
+    from autograder.notebooks import cells
+    tests = [c for c in nbformat.read(release / "toy-module.ipynb", as_version=4).cells if cells.is_autograded_test(c)]
+    assert tests and all(c.source.startswith("# Is") or c.source.startswith("# Does") for c in tests), \
+        [c.source[:40] for c in tests]  # the question a test checks, as a comment: never an output that looks like a result
     checks = (release / "checks.json").read_text()
     assert '"fingerprints"' in checks and "sessions['attendance']" not in checks and "_expected" not in checks
     assert (demo["course"] / "zips" / "toy-module.zip").exists()

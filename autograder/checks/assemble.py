@@ -15,7 +15,7 @@ from autograder.checks.replay import replay
 from autograder.curriculum import Module
 from autograder.learner.coursecheck import evaluate
 from autograder.learner.coursecheck.charts import chart_fingerprint, drawn
-from autograder.learner.coursecheck.checkcell import judge_spec
+from autograder.learner.coursecheck.checkcell import found_print, judge_spec
 from autograder.learner.coursecheck.fingerprint import digest, fingerprint
 from autograder.learner.coursecheck.graded import usable
 from autograder.learner.coursecheck.judging import expected_kind
@@ -26,8 +26,8 @@ from autograder.notebooks.submissions import with_mistake
 
 FORMAT = 1
 VALUE_RULES = ("kind", "rows", "columns", "length", "between", "what", "hint")
-PLOT_RULES = ("kind", "labelled", "tolerance", "relative", "what", "hint")
-VALUE_STAGES = {"values": "expected", "bars": "bars", "starts": "starts"}
+PLOT_RULES = ("kind", "labelled", "colormap", "colorbar", "tolerance", "relative", "what", "hint")
+VALUE_STAGES = {"values": "expected", "bars": "bars", "starts": "starts"}  # stages where a slip shows in values
 FEEDBACK_LEVELS = ("diagnosis", "plausibility")
 
 
@@ -105,7 +105,9 @@ def _diagnosis(test: RecordedTest, spec: dict, mistake: Mistake, values: dict, s
     outcome = judge_spec(spec, values)
     if outcome.passed:
         return None
-    entry = {"id": mistake.id, "says": mistake.says, "stage": outcome.stage, "found": outcome.found}
+    # What was found names the wrong answer, which can give the right one away (its negative, say): keep a hash.
+    entry = {"id": mistake.id, "says": mistake.says, "stage": outcome.stage,
+             "found": found_print(test.grade_id, outcome.stage, outcome.found)}
     rule = VALUE_STAGES.get(outcome.stage)
     if rule is None:
         return entry
@@ -121,7 +123,8 @@ def _diagnosis(test: RecordedTest, spec: dict, mistake: Mistake, values: dict, s
                                    spec["rules"].get("tolerance", 1e-6), spec["rules"].get("relative", 1e-6), salt)
     except Exception:  # the answer cannot take the expected form: its stage and finding say enough
         return entry
-    return {**entry, "fingerprints": {**spec["fingerprints"], rule: fp}}
+    return {"id": mistake.id, "says": mistake.says, "stage": outcome.stage,
+            "fingerprints": {**spec["fingerprints"], rule: fp}}
 
 
 def _test_spec(test: RecordedTest, data_dir: Path, answers: dict, catalogue: list[Mistake], salt: str) -> dict:

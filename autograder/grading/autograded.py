@@ -60,17 +60,19 @@ def graded_notebook(executed: NotebookNode, tests: list[NotebookNode], results: 
     return notebook
 
 
-def write_autograded(course_dir: Path, student: str, assignment: str, notebook_name: str,
-                     notebook: NotebookNode | None, record: dict, timestamp_file: Path | None) -> None:
-    """Replace autograded/STUDENT/ASSIGNMENT in one step: a half-written folder is never left in its place."""
+def write_autograded(course_dir: Path, student: str, assignment: str, notebooks: dict[str, NotebookNode | None],
+                     record: dict, timestamp_file: Path | None) -> None:
+    """Replace autograded/STUDENT/ASSIGNMENT, every notebook of it, in one step: a half-written folder is never left
+    in its place. `notebooks` maps each file name to its graded notebook (None: nothing could be run)."""
     final = autograded_dir(course_dir, student, assignment)
     staging = final.with_name(f".{assignment}.writing")
     retired = final.with_name(f".{assignment}.old")
     for leftover in (staging, retired):
         shutil.rmtree(leftover, ignore_errors=True)
     staging.mkdir(parents=True)
-    if notebook is not None:
-        nbformat.write(notebook, staging / notebook_name)
+    for notebook_name, notebook in notebooks.items():
+        if notebook is not None:
+            nbformat.write(notebook, staging / notebook_name)
     if timestamp_file is not None and timestamp_file.is_file():
         shutil.copyfile(timestamp_file, staging / "timestamp.txt")
     (staging / RECORD).write_text(json.dumps(record, indent=1, ensure_ascii=False), encoding="utf-8")
@@ -80,8 +82,10 @@ def write_autograded(course_dir: Path, student: str, assignment: str, notebook_n
     shutil.rmtree(retired, ignore_errors=True)
 
 
-def record_for(status: str, note: str, repairs: list[str], results: list[TestResult], fingerprint: str,
+def record_for(status: str, note: str, repairs: list[str], results: dict[str, list[TestResult]], fingerprint: str,
                seconds: float) -> dict:
-    """What the export and the next run read: the status, why, what was repaired, and each test's outcome."""
+    """What the export and the next run read: the status, why, what was repaired, and each test's outcome (with the
+    notebook it belongs to)."""
     return {"status": status, "note": note, "repairs": repairs, "fingerprint": fingerprint,
-            "seconds": round(seconds, 2), "results": [asdict(r) for r in results]}
+            "seconds": round(seconds, 2),
+            "results": [asdict(r) | {"notebook": name} for name, found in results.items() for r in found]}

@@ -8,7 +8,6 @@ import os
 import tempfile
 import time
 from collections import Counter
-from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterator
@@ -16,18 +15,21 @@ from typing import Callable, Iterator
 import nbformat
 from nbformat import NotebookNode
 from nbgrader.api import Gradebook, MissingEntry
-from nbgrader.utils import parse_utc
+from nbgrader.utils import compute_checksum, parse_utc
 from sqlalchemy.exc import SQLAlchemyError
 
 from autograder.grading import autograded
-from autograder.grading.gradebook_record import course_config, gradebook_url, record_submission
-from autograder.grading.grade_one import GRADED, Assignment, Graded, grade_submission
+from autograder.grading.course_config import course_config, open_gradebook
+from autograder.grading.gradebook_record import NotebookScores, record_submission
+from autograder.grading.executors import LocalExecutor
+from autograder.grading.grade_one import CRASHED, GRADED, TIMEOUT, UNREADABLE, Assignment, Graded, grade_submission
+from autograder.grading.jobs import FAILED, Job
 from autograder.grading.sandbox import Limits, SandboxUnavailable, sandbox_available
 from autograder.grading.score import TestResult, score_cell
 from autograder.notebooks import cells, submissions
 
 GRADER_VERSION = "1"  # bump when a change to grading could change a score, so re-runs regrade everything
-NEEDS_MANUAL, FAILED = "needs manual grading", "failed to grade"
+NEEDS_MANUAL = "needs manual grading"
 
 
 class GradingRefused(RuntimeError):
@@ -36,19 +38,6 @@ class GradingRefused(RuntimeError):
 
 class GradingStopped(RuntimeError):
     """Grading stopped because a result could not be saved (disk full, read-only folder); what was saved stands."""
-
-
-@dataclass(frozen=True)
-class Job:
-    """One submission to grade: whose, for which assignment, and where it lies."""
-
-    student: str
-    assignment: Assignment
-    folder: Path
-
-    @property
-    def timestamp_file(self) -> Path:
-        return self.folder / "timestamp.txt"
 
 
 @dataclass
@@ -86,36 +75,39 @@ def course_lock(course_dir: Path) -> Iterator[None]:
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 
-def load_assignments(course_dir: Path, names: list[str] | None) -> list[Assignment]:
-    """Each assignment's source notebook and folder; an unknown name is an error, not a silent skip."""
+def load_assignments(course_dir: Path, names: list[str] | None) -> list[tuple[Assignment, ...]]:
+    """Each assignment's notebooks (all of them, whatever their names) and folder; an unknown name is an error."""
     source = course_dir / "source"
-    available = sorted(p.name for p in source.iterdir() if p.is_dir()) if source.exists() else []
+    available = sorted(p.name for p in source.iterdir() if p.is_dir() and not p.name.startswith(".")) \
+        if source.exists() else []
     unknown = sorted(set(names or []) - set(available))
     if unknown:
         raise GradingRefused(f"no assignment named {', '.join(unknown)} in {source}; "
                              f"this course has: {', '.join(available) or 'none'}")
     loaded = []
     for name in names or available:
-        notebook = source / name / f"{name}.ipynb"
-        if not notebook.exists():
-            raise GradingRefused(f"{notebook} is missing: rebuild the course with `course build`")
-        loaded.append(Assignment(name, nbformat.read(notebook, as_version=4), source / name))
+        notebooks = sorted(p for p in (source / name).glob("*.ipynb") if p.is_file())
+        if not notebooks:
+            raise GradingRefused(f"{source / name} holds no notebook: put the assignment's source notebooks there "
+                                 "(or rebuild the course with `course build`)")
+        loaded.append(tuple(Assignment(name, nbformat.read(path, as_version=4), source / name, path.stem)
+                            for path in notebooks))
     return loaded
 
 
-def find_jobs(course_dir: Path, assignments: list[Assignment]) -> list[Job]:
+def find_jobs(course_dir: Path, assignments: list[tuple[Assignment, ...]]) -> list[Job]:
     """Every submitted/STUDENT/ASSIGNMENT folder, in a stable order."""
     submitted = course_dir / "submitted"
     students = sorted(p.name for p in submitted.iterdir() if p.is_dir() and not p.name.startswith(".")) \
         if submitted.exists() else []
-    return [Job(student, a, submitted / student / a.name) for a in assignments for student in students
-            if (submitted / student / a.name).is_dir()]
+    return [Job(student, parts, submitted / student / parts[0].name) for parts in assignments for student in students
+            if (submitted / student / parts[0].name).is_dir()]
 
 
 def fingerprint(job: Job) -> str:
     """Changes whenever the submission, the assignment's source or data, or the grader changes."""
     digest = hashlib.sha256(GRADER_VERSION.encode())
-    for folder in (job.folder, job.assignment.support):
+    for folder in (job.folder, job.support):
         for path in sorted(p for p in folder.rglob("*") if p.is_file()):
             digest.update(str(path.relative_to(folder)).encode())
             digest.update(path.read_bytes())
@@ -133,8 +125,12 @@ def read_timestamp(job: Job) -> tuple[object, str]:
         return None, f"timestamp.txt holds {text[:40]!r}, which is not a date; graded as on time"
 
 
-def cell_results(source: NotebookNode, graded: Graded) -> dict[str, TestResult]:
-    """A result for every graded cell of the source: tests as judged, written answers for a person."""
+def cell_results(source: NotebookNode, graded: Graded, released: dict[str, str] | None = None) -> dict[str, TestResult]:
+    """A result for every graded cell of the source: tests as judged, written answers for a person.
+
+    `released` holds the checksum of each answer cell as released (nbgrader's gradebook keeps them): a written answer
+    still as released is "not answered" and earns 0, as in nbgrader.
+    """
     results = {r.grade_id: r for r in graded.results}
     for cell in source.cells:
         gid = cells.grade_id(cell)
@@ -143,9 +139,24 @@ def cell_results(source: NotebookNode, graded: Graded) -> dict[str, TestResult]:
         learner = next((c for c in (graded.executed.cells if graded.executed else []) if cells.grade_id(c) == gid), None)
         if learner is None:
             results[gid] = TestResult(gid, cells.question(cell), 0.0, cells.points(cell), graded.note or "not answered")
+        elif cells.is_manually_graded(cell) and released and released.get(gid) == compute_checksum(learner):
+            results[gid] = TestResult(gid, cells.question(cell), 0.0, cells.points(cell), "not answered")
         else:
             results[gid] = score_cell(learner)
     return results
+
+
+def released_checksums(gradebook: Gradebook, part: Assignment) -> dict[str, str]:
+    """The checksum nbgrader recorded for each written-answer cell as released, by grade id."""
+    found = {}
+    for cell in part.source.cells:
+        if cells.is_manually_graded(cell):
+            try:
+                found[cells.grade_id(cell)] = gradebook.find_source_cell(cells.grade_id(cell), part.notebook_id,
+                                                                         part.name).checksum
+            except MissingEntry:
+                continue
+    return found
 
 
 def grade_copy(assignment: Assignment, notebook: bytes) -> tuple[Graded, dict[str, TestResult]]:
@@ -156,9 +167,9 @@ def grade_copy(assignment: Assignment, notebook: bytes) -> tuple[Graded, dict[st
     return graded, cell_results(assignment.source, graded)
 
 
-def unanswered_cells(job: Job, graded: Graded) -> set[str]:
+def unanswered_cells(part: Assignment, graded: Graded) -> set[str]:
     """Answer cells still as released (nbgrader's "No response."), or every one when nothing could be read."""
-    source = job.assignment.source
+    source = part.source
     blank = submissions.untouched(source)
     released = {gid: submissions.answered_source(cell, blank).strip()
                 for gid, cell in submissions.solution_cells(source).items()}
@@ -174,40 +185,61 @@ def final_status(graded: Graded, results: dict[str, TestResult]) -> str:
     return graded.status
 
 
-def record(course_dir: Path, gradebook: Gradebook, config, job: Job, graded: Graded, digest: str,
+SEVERITY = [FAILED, CRASHED, TIMEOUT, UNREADABLE, NEEDS_MANUAL, GRADED]  # a submission is as bad as its worst notebook
+
+
+def record(course_dir: Path, gradebook: Gradebook, config, job: Job, graded: dict[str, Graded], digest: str,
            seconds: float) -> str:
-    """Gradebook first (one transaction), then the autograded folder whose record marks the job done."""
+    """Gradebook first (one transaction for every notebook), then the autograded folder whose record marks the job
+    done."""
     timestamp, time_note = read_timestamp(job)
-    results = cell_results(job.assignment.source, graded)
-    record_submission(gradebook, config, job.assignment.name, job.assignment.name, job.student, results,
-                      unanswered_cells(job, graded), timestamp)
-    status = final_status(graded, results)
-    note = "; ".join(filter(None, [graded.note, time_note]))
-    notebook = None if graded.executed is None else autograded.graded_notebook(
-        graded.executed, [c for c in job.assignment.source.cells if cells.is_autograded_test(c)],
-        list(results.values()), note if status != GRADED else "")
-    autograded.write_autograded(course_dir, job.student, job.assignment.name, job.assignment.notebook_name,
-                                notebook, autograded.record_for(status, note, graded.repairs,
-                                                                list(results.values()), digest, seconds),
+    results = {part.notebook_id: cell_results(part.source, graded[part.notebook_id],
+                                              released_checksums(gradebook, part)) for part in job.parts}
+    record_submission(gradebook, config, job.assignment, job.student,
+                      [NotebookScores(part.notebook_id, results[part.notebook_id],
+                                      unanswered_cells(part, graded[part.notebook_id])) for part in job.parts],
+                      timestamp)
+    statuses = [final_status(graded[p.notebook_id], results[p.notebook_id]) for p in job.parts]
+    status = min(statuses, key=SEVERITY.index)
+    several = len(job.parts) > 1
+    notes = [f"{p.notebook_name}: {graded[p.notebook_id].note}" if several else graded[p.notebook_id].note
+             for p in job.parts if graded[p.notebook_id].note]
+    note = "; ".join(filter(None, [*notes, time_note]))
+    notebooks = {}
+    for part in job.parts:
+        done = graded[part.notebook_id]
+        notebooks[part.notebook_name] = None if done.executed is None else autograded.graded_notebook(
+            done.executed, [c for c in part.source.cells if cells.is_autograded_test(c)],
+            list(results[part.notebook_id].values()), done.note if done.status != GRADED else "")
+    repairs = [r for p in job.parts for r in graded[p.notebook_id].repairs]
+    autograded.write_autograded(course_dir, job.student, job.assignment, notebooks,
+                                autograded.record_for(status, note, repairs,
+                                                      {k: list(v.values()) for k, v in results.items()}, digest,
+                                                      seconds),
                                 job.timestamp_file)
     return status
 
 
-def check_gradebook(gradebook: Gradebook, assignments: list[Assignment]) -> None:
-    for assignment in assignments:
-        try:
-            gradebook.find_notebook(assignment.name, assignment.name)
-        except MissingEntry:
-            raise GradingRefused(f"the gradebook does not know {assignment.name}: run `course build` "
-                                 "(or `nbgrader generate_assignment`) first") from None
+def check_gradebook(gradebook: Gradebook, assignments: list[tuple[Assignment, ...]]) -> None:
+    for parts in assignments:
+        for part in parts:
+            try:
+                gradebook.find_notebook(part.notebook_id, part.name)
+            except MissingEntry:
+                raise GradingRefused(f"the gradebook does not know {part.name} / {part.notebook_name}: run "
+                                     "`course build` (or `nbgrader generate_assignment`) first") from None
 
 
 def grade_course(course_dir: Path, names: list[str] | None = None, workers: int | None = None,
                  sandboxed: bool = True, limits: Limits = Limits(), force: bool = False,
-                 on_progress: Callable[[int, int, str], None] | None = None) -> GradeRun:
-    """Grade every submission not already graded as it stands; never write inside submitted/."""
+                 on_progress: Callable[[int, int, str], None] | None = None, executor=None) -> GradeRun:
+    """Grade every submission not already graded as it stands; never write inside submitted/.
+
+    Submissions run on `executor` (by default this machine's cores; a DaskExecutor sends them to a cluster's
+    workers), and this process alone records each result as it returns.
+    """
     course_dir = course_dir.resolve()
-    if sandboxed and not sandbox_available():
+    if sandboxed and executor is None and not sandbox_available():
         raise SandboxUnavailable(
             "bubblewrap (bwrap) is not installed, so student code cannot be isolated. Install it "
             "(Debian/Ubuntu: sudo apt-get install bubblewrap), or pass --no-sandbox to grade without "
@@ -220,38 +252,39 @@ def grade_course(course_dir: Path, names: list[str] | None = None, workers: int 
         todo = []
         for job in jobs:
             digest = fingerprint(job)
-            done = autograded.read_record(course_dir, job.student, job.assignment.name)
+            done = autograded.read_record(course_dir, job.student, job.assignment)
             if not force and done and done.get("fingerprint") == digest:
                 run.skipped += 1
-                run.statuses[(job.student, job.assignment.name)] = done["status"]
+                run.statuses[(job.student, job.assignment)] = done["status"]
             else:
                 todo.append((job, digest))
         config = course_config(course_dir)
-        with Gradebook(gradebook_url(course_dir)) as gradebook:
+        with open_gradebook(course_dir) as gradebook:
             check_gradebook(gradebook, assignments)
             finished = 0
-            with ThreadPoolExecutor(max_workers=workers or os.cpu_count() or 1) as pool:
-                futures = {pool.submit(_grade_timed, job, limits, sandboxed): (job, digest)
-                           for job, digest in todo}
-                for future in as_completed(futures):
-                    job, digest = futures[future]
-                    graded, seconds = future.result()
-                    key = (job.student, job.assignment.name)
+            digests = {id(job): digest for job, digest in todo}
+            runner = executor or LocalExecutor(workers or os.cpu_count() or 1)
+            results = runner.results([job for job, _ in todo], limits, sandboxed)
+            with contextlib.closing(results):  # stopping early cancels what has not run yet
+                for job, graded, seconds in results:
+                    digest = digests[id(job)]
+                    key = (job.student, job.assignment)
+                    failed = [g for g in graded.values() if g.status == FAILED]
                     try:
-                        run.statuses[key] = graded.status if graded.status == FAILED else \
+                        run.statuses[key] = FAILED if failed else \
                             record(course_dir, gradebook, config, job, graded, digest, seconds)
                     except (OSError, SQLAlchemyError) as error:
-                        pool.shutdown(wait=False, cancel_futures=True)
                         raise GradingStopped(
-                            f"could not save the grade of {job.student} / {job.assignment.name}: {_reason(error)}. "
+                            f"could not save the grade of {job.student} / {job.assignment}: {_reason(error)}. "
                             f"The {finished} grade(s) saved before it are complete and kept, and no submission "
                             "was touched. Free some disk space or make the course folder writable, then run "
                             "`course grade` again: it carries on from here.") from error
-                    if graded.note:
-                        run.notes[key] = graded.note
+                    notes = "; ".join(g.note for g in graded.values() if g.note)
+                    if notes:
+                        run.notes[key] = notes
                     finished += 1
                     if on_progress:
-                        on_progress(finished, len(todo), f"{job.student} / {job.assignment.name}")
+                        on_progress(finished, len(todo), f"{job.student} / {job.assignment}")
     run.seconds = time.perf_counter() - started
     return run
 
@@ -260,13 +293,3 @@ def _reason(error: Exception) -> str:
     if isinstance(error, OSError):
         return f"{error.strerror or error} ({error.filename})" if error.filename else str(error.strerror or error)
     return str(getattr(error, "orig", None) or error).splitlines()[0]
-
-
-def _grade_timed(job: Job, limits: Limits, sandboxed: bool) -> tuple[Graded, float]:
-    started = time.perf_counter()
-    try:
-        graded = grade_submission(job.assignment, job.folder, limits, sandboxed)
-    except Exception as error:  # a fault of the grader itself must cost one submission a status, not the class
-        graded = Graded(FAILED, f"the grader itself failed on this submission ({type(error).__name__}: {error}); "
-                                "nothing was recorded and its file is untouched; please report this")
-    return graded, time.perf_counter() - started

@@ -16,9 +16,10 @@ from nbformat import NotebookNode
 
 from autograder.grading import judge
 from autograder.grading.sandbox import Limits, Sandbox
-from autograder.grading.score import TestResult
+from autograder.grading.score import TestResult, score_cell
 from autograder.grading.submission import Unreadable, assemble, find_notebook, read_notebook
 from autograder.assignment import stage_helpers
+from autograder.notebooks import cells
 
 RUNNER = Path(__file__).with_name("runner.py")
 CELL_SECONDS = 30
@@ -43,21 +44,37 @@ class Graded:
 
 @dataclass(frozen=True)
 class Assignment:
-    """One assignment's source notebook and the pristine folder holding its data and helpers."""
+    """One graded notebook of an assignment: its source, and the pristine folder holding the assignment's files.
+
+    An assignment may have several notebooks; `notebook` names this one (by default, the assignment's own name).
+    """
 
     name: str
     source: NotebookNode
     support: Path
+    notebook: str = ""
+
+    @property
+    def notebook_id(self) -> str:
+        return self.notebook or self.name
 
     @property
     def notebook_name(self) -> str:
-        return f"{self.name}.ipynb"
+        return f"{self.notebook_id}.ipynb"
+
+
+SKIPPED = {".ipynb_checkpoints", "__pycache__", "feedback"}
 
 
 def stage_workdir(assignment: Assignment, run: NotebookNode, folder: Path) -> Path:
-    """A fresh working copy: the assignment's data, the grader's own helpers, and the notebook to run."""
+    """A fresh working copy: the assignment's files (its notebooks left out), the grader's own helpers, and the
+    notebook to run."""
     for item in assignment.support.iterdir():
-        if item.is_file() and item.suffix != ".ipynb":
+        if item.name in SKIPPED or item.name.startswith(".") or item.suffix == ".ipynb":
+            continue
+        if item.is_dir():
+            shutil.copytree(item, folder / item.name, ignore=shutil.ignore_patterns(*SKIPPED))
+        elif item.is_file():
             shutil.copyfile(item, folder / item.name)
     stage_helpers(folder)
     nbformat.write(run, folder / assignment.notebook_name)
@@ -186,5 +203,8 @@ def grade_submission(assignment: Assignment, folder: Path, limits: Limits = Limi
     with _JUDGE_LOCK:
         results = [judge.judge_test(test, dumps.get(test.metadata.nbgrader.grade_id), assignment.support, reason)
                    for test in assembled.tests]
+    results += [score_cell(cell) if index in outputs else
+                TestResult(cells.grade_id(cell), cells.question(cell), 0.0, cells.points(cell), reason)
+                for index, cell in enumerate(executed.cells) if cell.metadata.get("course", {}).get("inside")]
     note = "; ".join(filter(None, [found.note, read_note, detail if status != GRADED else ""]))
     return Graded(status, note, results, executed, assembled.repairs, cpu)

@@ -3,27 +3,15 @@ from __future__ import annotations
 
 import contextlib
 import warnings
+from dataclasses import dataclass
 from datetime import datetime
-from pathlib import Path
 
 from nbgrader.api import Gradebook
 from sqlalchemy.exc import SAWarning
 from nbgrader.plugins import LateSubmissionPlugin
-from traitlets.config import Config, PyFileConfigLoader
+from traitlets.config import Config
 
 from autograder.grading.score import TestResult
-
-
-def gradebook_url(course_dir: Path) -> str:
-    return f"sqlite:///{(course_dir / 'gradebook.db').resolve()}"
-
-
-def course_config(course_dir: Path) -> Config:
-    """The course's nbgrader_config.py, so the instructor's late-submission policy applies as in nbgrader."""
-    path = course_dir / "nbgrader_config.py"
-    if not path.exists():
-        return Config()
-    return PyFileConfigLoader(path.name, path=str(course_dir)).load_config()
 
 
 @contextlib.contextmanager
@@ -46,13 +34,22 @@ def one_transaction(gradebook: Gradebook):
         session.commit = real_commit
 
 
-def record_submission(gradebook: Gradebook, config: Config, assignment: str, notebook: str, student: str,
-                      results: dict[str, TestResult], unanswered: set[str], timestamp: datetime | None) -> None:
-    """Write each graded cell's automatic score, keep every manual score, and apply the late penalty.
+@dataclass(frozen=True)
+class NotebookScores:
+    """One notebook's results to record: each grade id's result, and the answer cells left as released."""
 
-    `results` maps each grade id to its result; an `earned` of None means a person must grade it.
-    `unanswered` names the answer cells left as released: they get nbgrader's "No response." comment.
-    A grade that already has a manual score is kept and flagged for review, as nbgrader does.
+    notebook: str
+    results: dict[str, TestResult]
+    unanswered: set[str]
+
+
+def record_submission(gradebook: Gradebook, config: Config, assignment: str, student: str,
+                      notebooks: list[NotebookScores], timestamp: datetime | None) -> None:
+    """Write each graded cell's automatic score in every notebook of the submission, keep every manual score, and
+    apply the late penalty: all in one transaction.
+
+    A result's `earned` of None means a person must grade it. Answer cells left as released get nbgrader's
+    "No response." comment. A grade that already has a manual score is kept and flagged for review, as nbgrader does.
     """
     with one_transaction(gradebook), warnings.catch_warnings():
         # nbgrader's add_submission autoflushes a half-built row inside one transaction; SQLAlchemy warns, harmlessly.
@@ -65,16 +62,17 @@ def record_submission(gradebook: Gradebook, config: Config, assignment: str, not
         submission = gradebook.update_or_create_submission(assignment, student, **extra)
         if timestamp is None:
             submission.timestamp = None
-        submitted = gradebook.find_submission_notebook(notebook, assignment, student)
-        for grade in submitted.grades:
-            result = results.get(grade.name)
-            earned = None if result is None else result.earned
-            grade.auto_score = None if earned is None else min(max(earned, 0.0), grade.max_score)
-            grade.needs_manual_grade = grade.manual_score is not None or grade.auto_score is None
-        for comment in submitted.comments:
-            comment.auto_comment = "No response." if comment.name in unanswered else None
-        gradebook.db.flush()
-        submitted.late_submission_penalty = late_penalty(config, student, submitted, submission)
+        for scores in notebooks:
+            submitted = gradebook.find_submission_notebook(scores.notebook, assignment, student)
+            for grade in submitted.grades:
+                result = scores.results.get(grade.name)
+                earned = None if result is None else result.earned
+                grade.auto_score = None if earned is None else min(max(earned, 0.0), grade.max_score)
+                grade.needs_manual_grade = grade.manual_score is not None or grade.auto_score is None
+            for comment in submitted.comments:
+                comment.auto_comment = "No response." if comment.name in scores.unanswered else None
+            gradebook.db.flush()
+            submitted.late_submission_penalty = late_penalty(config, student, submitted, submission)
 
 
 def late_penalty(config: Config, student: str, submitted, submission) -> float | None:

@@ -5,6 +5,8 @@ from dataclasses import dataclass
 
 from nbformat import NotebookNode
 
+from nbgrader.utils import determine_grade
+
 from autograder.notebooks import cells, regions
 
 
@@ -32,6 +34,8 @@ def _failure_message(cell: NotebookNode) -> str:
 
 
 def score_cell(cell: NotebookNode) -> TestResult:
+    """A graded cell's points by nbgrader's rule: an error or stderr earns nothing, a number shown is partial
+    credit, anything else earns every point; a written answer waits for a person."""
     possible = cells.points(cell)
     gid, question = cells.grade_id(cell), cells.question(cell)
     if cells.is_manually_graded(cell):
@@ -39,7 +43,13 @@ def score_cell(cell: NotebookNode) -> TestResult:
             return TestResult(gid, question, 0.0, possible, "not answered")
         return TestResult(gid, question, None, possible, "to be graded by a person")
     message = _failure_message(cell)
-    return TestResult(gid, question, 0.0 if message else possible, possible, message)
+    if message:
+        return TestResult(gid, question, 0.0, possible, message)
+    try:
+        earned, _ = determine_grade(cell)
+    except (KeyError, ValueError, TypeError):  # an output nbgrader's rule cannot read earns what nbgrader gives it
+        earned = possible
+    return TestResult(gid, question, float(earned), possible, "")
 
 
 def score_notebook(executed: NotebookNode) -> list[TestResult]:

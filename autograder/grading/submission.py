@@ -99,8 +99,8 @@ class Assembled:
 def assemble(source: NotebookNode, submitted: NotebookNode) -> Assembled:
     """The learner's answers and own cells, with every other graded or locked cell as the source has it.
 
-    Test cells are replaced by cells that only print the answers they read: hidden tests never run
-    in the learner's kernel.
+    Test cells the grader can judge outside are replaced by cells that only print the answers they read: such
+    hidden tests never run in the learner's kernel. Other tests run there, sandboxed, as nbgrader runs them.
     """
     originals = {cells.grade_id(c): c for c in source.cells if cells.grade_id(c)}
     repairs: list[str] = []
@@ -154,10 +154,22 @@ def _reinsert_missing(source: NotebookNode, kept: list[NotebookNode], seen: set[
     return result
 
 
+def judged_outside(cell: NotebookNode) -> bool:
+    """A test the grader can judge on plain values: it reads answers only by name, through expect()."""
+    return bool(cells.ANSWER_CALL.search(cell.source)) and not cells.free_names(cell.source)
+
+
 def _replace_tests(kept: list[NotebookNode]) -> tuple[list[NotebookNode], list[NotebookNode]]:
+    """Tests judged outside become cells that print the answers they read; any other test (plain asserts on the
+    learner's functions, as nbgrader courses write them) stays, to run in the sandbox as nbgrader would run it."""
     run, tests = [], []
     for cell in kept:
-        if cells.is_autograded_test(cell):
+        if cells.is_autograded_test(cell) and not judged_outside(cell):
+            inside = copy.deepcopy(cell)
+            inside.outputs, inside.execution_count = [], None
+            inside.metadata.setdefault("course", {})["inside"] = True
+            run.append(inside)
+        elif cells.is_autograded_test(cell):
             tests.append(cell)
             dump = nbformat.v4.new_code_cell(dump_cell_source(cells.answer_names(cell)))
             dump.metadata["course"] = {"dump_for": cells.grade_id(cell)}

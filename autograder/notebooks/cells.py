@@ -1,6 +1,8 @@
 """What a notebook cell is for, read from its nbgrader and course metadata."""
 from __future__ import annotations
 
+import ast
+import builtins
 import re
 
 from nbformat import NotebookNode
@@ -67,3 +69,22 @@ def answer_names(cell: NotebookNode) -> list[str]:
         if name not in names:
             names.append(name)
     return names
+
+
+def free_names(code: str) -> set[str]:
+    """Names a piece of code reads without defining or importing them (a test reading a learner's variable)."""
+    try:
+        tree = ast.parse(code)
+    except SyntaxError:
+        return {"<unreadable code>"}
+    defined, read = set(), set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Name):
+            (read if isinstance(node.ctx, ast.Load) else defined).add(node.id)
+        elif isinstance(node, (ast.FunctionDef, ast.ClassDef)):
+            defined.add(node.name)
+        elif isinstance(node, (ast.Import, ast.ImportFrom)):
+            defined |= {(a.asname or a.name).split(".")[0] for a in node.names}
+        elif isinstance(node, ast.arg):
+            defined.add(node.arg)
+    return read - defined - set(dir(builtins))

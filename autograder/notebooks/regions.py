@@ -43,3 +43,13 @@ def without_hidden_tests(source: str) -> str:
     """A test cell as the learner sees it: the hidden region removed."""
     before, _, after = _split(source, BEGIN_HIDDEN, END_HIDDEN)
     return "\n".join(before + after)
+
+
+def question_as_comment(source: str) -> str:
+    """A test cell whose first line is its docstring, with that line as a comment: in a released notebook a bare
+    string would be shown as an output (`'Is x ...?'`) and could be taken for an answer."""
+    lines = source.split("\n")
+    first = lines[0].strip() if lines else ""
+    if len(first) > 6 and first[:3] == first[-3:] and first[:3] in ('"""', "'''"):
+        lines[0] = "# " + first[3:-3].strip()
+    return "\n".join(lines)

@@ -22,24 +22,34 @@ def _save(fig, path: Path) -> Path:
 
 
 def radar(profile: pd.Series, names: dict[str, str], path: Path) -> tuple[Path, str]:
-    """One student's share of points per competency on a radar; competencies not yet assessed are marked."""
+    """One student's share of points per competency on a radar. A competency the class was not assessed on is left
+    out of the shape (a gap, and a hollow marker on the rim labelled "not assessed"), so it never reads as a zero."""
     labels = list(profile.index)
-    values = profile.fillna(0).to_numpy()
+    assessed_mask = profile.notna().to_numpy()
+    values = np.ma.masked_array(profile.fillna(0).to_numpy(), mask=~assessed_mask)
     angles = np.linspace(0, 2 * np.pi, len(labels), endpoint=False)
     fig, ax = plt.subplots(figsize=(6, 6), subplot_kw={"polar": True})
     closed = np.append(angles, angles[0])
-    ax.plot(closed, np.append(values, values[0]), color=OKABE_ITO["blue"], linewidth=2, marker="o")
-    ax.fill(closed, np.append(values, values[0]), color=OKABE_ITO["blue"], alpha=0.25)
+    line = np.ma.append(values, values[:1])
+    ax.plot(closed, line, color=OKABE_ITO["blue"], linewidth=2, marker="o", label="share of points")
+    if assessed_mask.all():
+        ax.fill(closed, line.filled(0), color=OKABE_ITO["blue"], alpha=0.25)
+    if (~assessed_mask).any():
+        ax.scatter(angles[~assessed_mask], np.ones((~assessed_mask).sum()), s=70, facecolors="none",
+                   edgecolors=OKABE_ITO["grey"], linewidths=1.5, zorder=3, label="not assessed")
+        ax.legend(loc="upper right", bbox_to_anchor=(1.15, 1.12), fontsize=8)
     ax.set_xticks(angles)
     ax.set_xticklabels([names[c] + ("" if pd.notna(profile[c]) else "\n(not assessed)") for c in labels], fontsize=8)
+    ax.tick_params(axis="x", pad=14)  # the labels clear the rim and its hollow markers
     ax.set_ylim(0, 1)
     ax.set_yticks([0.25, 0.5, 0.75, 1.0])
     ax.set_yticklabels(["25%", "50%", "75%", "100%"], fontsize=7)
     ax.set_title(f"Competency profile: {profile.name}")
     assessed = profile.dropna()
-    description = ("Share of points earned per competency: " +
+    description = ("Share of points earned per competency assessed: " +
                    "; ".join(f"{names[c]} {v:.0%}" for c, v in assessed.items()) +
-                   (f". Not yet assessed: {', '.join(names[c] for c in profile.index if pd.isna(profile[c]))}."
+                   (f". Not assessed in this class (left out of the shape, not a zero): "
+                    f"{', '.join(names[c] for c in profile.index if pd.isna(profile[c]))}."
                     if len(assessed) < len(profile) else "."))
     return _save(fig, path), description
 
@@ -62,31 +72,33 @@ def distributions(shares: pd.DataFrame, path: Path) -> tuple[Path, str]:
 
 
 def items(analysis: pd.DataFrame, path: Path) -> tuple[Path, str]:
-    """Difficulty against discrimination per question; flagged questions drawn as orange triangles."""
+    """Difficulty against discrimination per question: the questions to look at (flagged) are orange triangles with
+    their names; the rest are unlabelled blue dots, and the table below the chart names them all."""
     fig, ax = plt.subplots(figsize=(7, 5))
     flagged = analysis["flag"] != ""
     measured = analysis["discrimination"].notna()
+    ax.axhspan(-1.05, 0.2, color=OKABE_ITO["orange"], alpha=0.08, zorder=0)
     for mask, marker, colour, label in ((~flagged, "o", OKABE_ITO["blue"], "works"),
-                                        (flagged, "^", OKABE_ITO["orange"], "flagged")):
+                                        (flagged, "^", OKABE_ITO["orange"], "look at this question")):
         part = analysis[mask & measured]
-        ax.scatter(part["difficulty"], part["discrimination"], marker=marker, s=60, color=colour,
-                   label=label, edgecolor="black")
-        for _, row in part.iterrows():
-            ax.annotate(f"{row['module'][:2]} {row['question']}", (row["difficulty"], row["discrimination"]),
-                        fontsize=7, xytext=(4, 3), textcoords="offset points")
+        ax.scatter(part["difficulty"], part["discrimination"], marker=marker, s=70 if marker == "^" else 35,
+                   color=colour, label=label, edgecolor="black", zorder=3)
+    for row in analysis[flagged & measured].itertuples():
+        ax.annotate(f"{row.module[:2]} {row.question.upper()}", (row.difficulty, row.discrimination), fontsize=8,
+                    xytext=(5, 4), textcoords="offset points", weight="bold")
     ax.axhline(0, color="black", linewidth=0.8)
     ax.set_xlim(-0.05, 1.05)
     ax.set_ylim(-1.05, 1.05)
     ax.set_xlabel("Difficulty (share of points earned; 1 = everyone right)")
     ax.set_ylabel("Discrimination (item-rest correlation)")
-    ax.set_title("Item analysis: which questions work")
+    ax.set_title("Item analysis: which questions to look at")
     ax.legend(loc="lower left")
     unmeasured = ", ".join(f"{r.module} {r.question}" for r in analysis[~measured].itertuples())
-    description = ((f"Not plotted (discrimination cannot be computed): {unmeasured}. " if unmeasured else "") +
-                   f"{len(analysis)} questions; {int(flagged.sum())} flagged: " +
+    description = (f"{len(analysis)} questions; {int(flagged.sum())} to look at (orange triangles, named): " +
                    ("; ".join(f"{r.module} {r.question} ({r.flag})" for r in analysis[flagged].itertuples())
-                    or "none") + ".")
-    return _save(fig, path), description
+                    or "none") + ". The shaded band marks weak or negative discrimination. "
+                   + (f"Not plotted (discrimination cannot be computed): {unmeasured}." if unmeasured else ""))
+    return _save(fig, path), description.strip()
 
 
 def manual(progress: pd.DataFrame, path: Path) -> tuple[Path, str]:

@@ -4,11 +4,10 @@ from __future__ import annotations
 from html import escape
 from pathlib import Path
 
-from nbgrader.api import Gradebook
 
 from autograder.export import grade_rows
 from autograder.grading.autograded import read_record
-from autograder.grading.gradebook_record import gradebook_url
+from autograder.grading.course_config import open_gradebook
 from autograder.reports.gradebook_data import Question, question_of_cells, questions
 from autograder.reports.html import page
 
@@ -22,7 +21,7 @@ def write_feedback(course_dir: Path) -> list[Path]:
     """One page for every submission that was graded; returns the pages written."""
     written = []
     asked, question_of = {}, {}
-    with Gradebook(gradebook_url(course_dir)) as gradebook:
+    with open_gradebook(course_dir) as gradebook:
         for row in grade_rows(course_dir):
             if row.score is None:
                 continue

@@ -7,9 +7,8 @@ from pathlib import Path
 
 import nbformat
 import pandas as pd
-from nbgrader.api import Gradebook
 
-from autograder.grading.gradebook_record import gradebook_url
+from autograder.grading.course_config import open_gradebook
 from autograder.grading.nbgrader_autograde import assignments_in
 from autograder.notebooks import cells
 
@@ -57,7 +56,7 @@ def question_of_cells(course_dir: Path, module: str) -> dict[str, str | None]:
 def item_scores(course_dir: Path) -> pd.DataFrame:
     """One row per submitted graded cell: its score (a person's score wins over the automatic one)."""
     rows = []
-    with Gradebook(gradebook_url(course_dir)) as gradebook:
+    with open_gradebook(course_dir) as gradebook:
         for module in assignments_in(course_dir):
             question_of = question_of_cells(course_dir, module)
             for submission in gradebook.assignment_submissions(module):

@@ -6,6 +6,7 @@ import pandas as pd
 
 from autograder.world.common import (WORLD_END, WORLD_START, date_text, make_ids, random_dates, round_cents,
                                      tidy_sessions, weighted_choice)
+from autograder.world.pilots import BASELINE_YEAR, PILOTS, SLOTS, harbor_sessions, time_slot
 from autograder.world.programs import PARTNER_TYPES
 
 # ==== program_ideas ===================================================================================
@@ -22,8 +23,8 @@ FRESH_IDEAS = [
      "hearing families alike."),
     ("Drive-In Storytime", "storytime", "preschool", 300, 30, False, 4,
      "Families park in the library lot, tune to a low-power FM station and watch the stories on an outdoor screen."),
-    ("Grandparents & Grandkids Storytime", "storytime", "preschool", 40, 16, False, 2,
-     "A mid-morning storytime for grandparents who care for little ones, with coffee and conversation afterwards."),
+    ("Grandparents & Grandkids Storytime", "storytime", "babies & toddlers", 40, 16, False, 2,
+     "An after-nap storytime for grandparents who care for little ones, with coffee and conversation afterwards."),
     ("Storytime at the Bus Depot", "storytime", "preschool", 80, 20, False, 4,
      "Short pop-up stories at the transit center during the morning rush, with free books to take on the bus."),
     ("Yoga Storytime", "storytime", "preschool", 120, 18, True, 3,
@@ -157,7 +158,7 @@ FRESH_IDEAS = [
     ("Retro Video Game Night", "activities & games", "adults", 200, 8, False, 3,
      "Classic consoles and arcade games for grown-ups who grew up with them."),
     ("Board Game Lending Launch", "activities & games", "all ages", 900, 24, False, 3,
-     "Start lending board games, with a play day to introduce the collection."),
+     "Start lending board games, with a family games evening to introduce the collection."),
     ("Touch-a-Truck", "special events", "children", 200, 30, False, 3,
      "A fire truck, a street sweeper, a tractor and the bookmobile in the parking lot for kids to explore."),
     ("Library After Dark Open House", "special events", "adults", 500, 30, False, 3,
@@ -333,9 +334,75 @@ NOVELTY_SPREAD = 0.6
 COST_SPREAD = 0.25                # lognormal spread of each estimate around the catalogue figure
 DECLINED_COST_MARKUP = 1.3        # declined ideas were pitched bigger (assumption)
 
+# The time slot a proposer had in mind, by audience (assumption). Ideas drawn at random never land in one of
+# Harbor Point's empty FY2025 cells: the ideas that fill those cells are set by hand (PLANTED), so module 03's
+# scoring question has a known answer.
+SLOT_WEIGHTS = {
+    "babies & toddlers": {"Saturday": 0.25, "weekday morning": 0.6, "weekday afternoon": 0.05, "weekday evening": 0.1},
+    "preschool": {"Saturday": 0.25, "weekday morning": 0.6, "weekday afternoon": 0.05, "weekday evening": 0.1},
+    "children": {"Saturday": 0.35, "weekday morning": 0.05, "weekday afternoon": 0.5, "weekday evening": 0.1},
+    "teens": {"Saturday": 0.25, "weekday morning": 0.0, "weekday afternoon": 0.55, "weekday evening": 0.2},
+    "adults": {"Saturday": 0.2, "weekday morning": 0.1, "weekday afternoon": 0.15, "weekday evening": 0.55},
+    "older adults": {"Saturday": 0.05, "weekday morning": 0.45, "weekday afternoon": 0.4, "weekday evening": 0.1},
+    "all ages": {"Saturday": 0.6, "weekday morning": 0.05, "weekday afternoon": 0.2, "weekday evening": 0.15},
+}
+# A pitch that names its time keeps it (first match wins), unless that would fill a Harbor Point gap.
+SLOT_WORDS = (("saturday", "Saturday"), ("weekend", "Saturday"), ("after-hours", "weekday evening"),
+              ("night", "weekday evening"), ("evening", "weekday evening"), ("after school", "weekday afternoon"),
+              ("lunchtime", "weekday afternoon"), ("morning", "weekday morning"))
+# Why a declined idea was turned down (assumption): some reasons are about the idea, some about the moment.
+DECLINE_REASONS = {"over budget this year": 0.25, "no staff time this season": 0.2,
+                   "room not available that season": 0.15, "too similar to an existing program": 0.2,
+                   "low fit with this year's goals": 0.2}
+PILOT_SUBMITTED = ("2024-10-01", "2024-12-20")  # Harbor Point's spring pilots were proposed in the autumn
+PILOT_SUBMITTERS = {"Dad & Me Saturday Storytime": "patron", "Repair Cafe": "partner",
+                    "Teen Video Game Design": "partner", "Walking Book Club": "staff", "Baby Sign & Song": "patron",
+                    "Mahjong Meetup": "partner", "Family Science Night": "partner",
+                    "Engineering with Cardboard": "staff"}
+# Ideas that would fill one of Harbor Point's empty FY2025 cells, set by hand (title -> what is fixed).
+# With weights fit x 2 + novelty and a $600 cap, they give module 03 a declined idea in the top three, a tie
+# broken by cost, an idea at exactly $600 and a high scorer over budget.
+PLANTED = {
+    "Audiobook Listening Club": dict(time_slot="weekday evening", status="declined", submitted_on="2023-10-17",
+                                     estimated_cost=40.0, fit_with_goals=5, novelty=3,
+                                     decision_note="room not available that season"),
+    "Embroidery Drop-In": dict(time_slot="weekday morning", status="declined", submitted_on="2023-12-01",
+                               estimated_cost=120.0, fit_with_goals=2, novelty=2,
+                               decision_note="too similar to an existing program"),
+    "Sock Puppet Theater": dict(time_slot="weekday evening", status="proposed", submitted_on="2024-08-20",
+                                estimated_cost=60.0, fit_with_goals=4, novelty=4),
+    "Silent Book Club": dict(time_slot="weekday morning", status="declined", submitted_on="2024-09-09",
+                             estimated_cost=20.0, fit_with_goals=4, novelty=4,
+                             decision_note="no staff time this season"),
+    "Retirement Planning 101": dict(time_slot="weekday evening", status="proposed", submitted_on="2024-11-05",
+                                    estimated_cost=0.0, fit_with_goals=3, novelty=2),
+    "Telescope Lending Kickoff": dict(time_slot="weekday evening", status="proposed", submitted_on="2025-02-03",
+                                      estimated_cost=1200.0, fit_with_goals=5, novelty=5),
+    "Storytime for Expecting Parents": dict(time_slot="weekday evening", status="proposed",
+                                            submitted_on="2025-03-04", estimated_cost=150.0, fit_with_goals=5,
+                                            novelty=4),
+    "Board Game Lending Launch": dict(time_slot="weekday evening", status="proposed", submitted_on="2025-04-22",
+                                      estimated_cost=600.0, fit_with_goals=4, novelty=3),
+    "Grandparents & Grandkids Storytime": dict(time_slot="weekday afternoon",
+                                               status="proposed", submitted_on="2025-05-15", estimated_cost=40.0,
+                                               fit_with_goals=4, novelty=2),
+}
+IDEA_COLUMNS = ["idea_id", "submitted_on", "submitted_by", "title", "description", "category", "audience",
+                "time_slot", "estimated_cost", "staff_hours", "partner_id", "needs_registration", "status",
+                "decision_note", "novelty", "fit_with_goals"]
+FRESH_COLUMNS = ["title", "category", "audience", "base_cost", "base_hours", "needs_registration", "novelty_base",
+                 "description"]
 
 
 # ---- program_ideas ---------------------------------------------------------------------------------
+
+def harbor_gaps(world: dict[str, pd.DataFrame]) -> set[tuple[str, str]]:
+    """(audience, time slot) cells with no FY2025 session on Harbor Point's calendar."""
+    harbor = harbor_sessions(world)
+    harbor = harbor[harbor.fiscal_year == BASELINE_YEAR]
+    offered = set(zip(harbor.audience, time_slot(harbor.date, harbor.start_time)))
+    return {(audience, slot) for audience in SLOT_WEIGHTS for slot in SLOTS if (audience, slot) not in offered}
+
 
 def tried_ideas(rng: np.random.Generator, world: dict[str, pd.DataFrame]) -> pd.DataFrame:
     """Ideas that reached the calendar: titles from TRIED_IDEAS whose program first ran late enough to have
@@ -348,6 +415,7 @@ def tried_ideas(rng: np.random.Generator, world: dict[str, pd.DataFrame]) -> pd.
     lead = rng.integers(MIN_LEAD_DAYS, np.minimum(MAX_LEAD_DAYS, room) + 1)
     ideas = pd.DataFrame({"title": first.index, "category": first.category.to_numpy(),
                           "audience": first.audience.to_numpy(),
+                          "time_slot": time_slot(first.date, first.start_time),
                           "submitted_on": pd.DatetimeIndex(first.date) - pd.to_timedelta(lead, unit="D"),
                           "needs_registration": first.registration_required.to_numpy(dtype=bool),
                           "program_partner": first.partner_id.to_numpy(dtype=object)})
@@ -359,17 +427,51 @@ def tried_ideas(rng: np.random.Generator, world: dict[str, pd.DataFrame]) -> pd.
     return ideas
 
 
-def fresh_ideas(rng: np.random.Generator, count: int) -> pd.DataFrame:
-    """Ideas not (yet) run: a sample of FRESH_IDEAS with submission dates and a status fitting the date."""
-    picks = np.sort(rng.choice(len(FRESH_IDEAS), size=min(count, len(FRESH_IDEAS)), replace=False))
-    ideas = pd.DataFrame([FRESH_IDEAS[i] for i in picks],
-                         columns=["title", "category", "audience", "base_cost", "base_hours", "needs_registration",
-                                  "novelty_base", "description"])
+def catalogue(titles) -> pd.DataFrame:
+    """Rows of FRESH_IDEAS by title, in catalogue order."""
+    wanted = set(titles)
+    return pd.DataFrame([idea for idea in FRESH_IDEAS if idea[0] in wanted], columns=FRESH_COLUMNS)
+
+
+def pilot_ideas(rng: np.random.Generator) -> pd.DataFrame:
+    """The ideas behind Harbor Point's spring 2025 pilots (pilot_sessions), proposed in the autumn of 2024."""
+    plans = {p["idea"]: p for p in PILOTS}
+    ideas = catalogue(plans)
+    ideas["submitted_on"] = random_dates(rng, *PILOT_SUBMITTED, len(ideas))
+    ideas["time_slot"] = [time_slot([plans[t]["dates"][0]], [plans[t]["start"]])[0] for t in ideas.title]
+    ideas["status"] = "piloted"
+    ideas["program_partner"] = [plans[t]["partner"] for t in ideas.title]
+    ideas["planned_submitter"] = ideas.title.map(PILOT_SUBMITTERS)
+    return ideas
+
+
+def planted_ideas() -> pd.DataFrame:
+    """The hand-set ideas that fill Harbor Point's empty cells (PLANTED)."""
+    ideas = catalogue(PLANTED)
+    for field in ["time_slot", "status", "submitted_on"]:
+        ideas[field] = [PLANTED[t][field] for t in ideas.title]
+    ideas["submitted_on"] = pd.to_datetime(ideas.submitted_on)
+    ideas["program_partner"] = None
+    return ideas
+
+
+def fresh_ideas(rng: np.random.Generator, count: int, gaps: set, taken: set) -> pd.DataFrame:
+    """Ideas not (yet) run: a sample of the rest of FRESH_IDEAS with dates, a slot outside Harbor Point's gaps,
+    and a status fitting the date."""
+    pool = [idea for idea in FRESH_IDEAS if idea[0] not in taken]
+    picks = np.sort(rng.choice(len(pool), size=min(count, len(pool)), replace=False))
+    ideas = pd.DataFrame([pool[i] for i in picks], columns=FRESH_COLUMNS)
     ideas["submitted_on"] = random_dates(rng, WORLD_START, WORLD_END, len(ideas))
+    slots = []
+    for audience, text in zip(ideas.audience, ideas.title + " " + ideas.description):
+        weights = {slot: w for slot, w in SLOT_WEIGHTS[audience].items() if (audience, slot) not in gaps and w > 0}
+        drawn = weighted_choice(rng, weights)
+        said = next((slot for word, slot in SLOT_WORDS if word in text.lower()), None)
+        slots.append(said if said in weights else drawn)
+    ideas["time_slot"] = slots
     recent = ideas.submitted_on >= DECISION_CUTOFF
-    status = np.where(recent, weighted_choice(rng, RECENT_STATUS, len(ideas)),
-                      weighted_choice(rng, OLDER_STATUS, len(ideas)))
-    ideas["status"] = status
+    ideas["status"] = np.where(recent, weighted_choice(rng, RECENT_STATUS, len(ideas)),
+                               weighted_choice(rng, OLDER_STATUS, len(ideas)))
     ideas["program_partner"] = None
     return ideas
 
@@ -381,6 +483,8 @@ def choose_submitters(rng: np.random.Generator, ideas: pd.DataFrame, partners: p
     from_partner = co_hosted & (rng.random(len(ideas)) < PARTNER_SUBMITS_TRIED)
     submitted_by = np.where(from_partner, "partner", np.where(co_hosted & (submitted_by == "partner"), "staff",
                                                               submitted_by))
+    planned = ideas.planned_submitter.to_numpy(dtype=object)
+    submitted_by = np.where(pd.notna(planned), planned, submitted_by)
     partner_id = np.where(co_hosted, ideas.program_partner.to_numpy(dtype=object), None).astype(object)
     wants = ~co_hosted & ((submitted_by == "partner") | ((submitted_by == "staff")
                                                          & (rng.random(len(ideas)) < STAFF_NAMES_PARTNER)))
@@ -411,21 +515,38 @@ def rate_ideas(rng: np.random.Generator, ideas: pd.DataFrame) -> pd.DataFrame:
     ideas["novelty"] = np.clip(np.round(novelty), 1, 5).astype(int)
     fit = ideas.status.map(FIT_BY_STATUS).to_numpy(dtype=float) + rng.normal(0, FIT_SPREAD, n)
     ideas["fit_with_goals"] = np.clip(np.round(fit), 1, 5).astype(int)
+    declined = ideas.status.eq("declined").to_numpy()
+    notes = weighted_choice(rng, DECLINE_REASONS, n)
+    ideas["decision_note"] = np.where(declined, notes, None).astype(object)
+    return ideas
+
+
+def apply_planted(ideas: pd.DataFrame) -> pd.DataFrame:
+    """Set the hand-chosen figures of the PLANTED ideas over the drawn ones."""
+    for title, fixed in PLANTED.items():
+        row = ideas.index[ideas.title == title]
+        for field in ["estimated_cost", "fit_with_goals", "novelty", "decision_note"]:
+            if field in fixed:
+                ideas.loc[row, field] = fixed[field]
     return ideas
 
 
 def make_program_ideas(rng: np.random.Generator, world: dict[str, pd.DataFrame]) -> pd.DataFrame:
-    """program_ideas: tried ideas traced to program_sessions plus fresh ones, numbered by submission date."""
+    """program_ideas: tried ideas traced to program_sessions, Harbor Point's pilots, the hand-set ideas that fill
+    its gaps, and fresh ones, numbered by submission date."""
     tried = tried_ideas(rng, world)
-    ideas = pd.concat([tried, fresh_ideas(rng, IDEA_COUNT - len(tried))], ignore_index=True)
+    pilots, planted = pilot_ideas(rng), planted_ideas()
+    taken = set(pilots.title) | set(planted.title)
+    fresh = fresh_ideas(rng, IDEA_COUNT - len(tried) - len(pilots) - len(planted), harbor_gaps(world), taken)
+    ideas = pd.concat([tried, pilots, planted, fresh], ignore_index=True)
     ideas = ideas.sort_values(["submitted_on", "title"], ignore_index=True)
-    ideas = rate_ideas(rng, choose_submitters(rng, ideas, world["partners"]))
+    ideas = apply_planted(rate_ideas(rng, choose_submitters(rng, ideas, world["partners"])))
     ideas["idea_id"] = make_ids("I", len(ideas), 3)
     ideas["submitted_on"] = date_text(ideas.submitted_on)
     ideas["needs_registration"] = ideas.needs_registration.astype(bool)
-    return ideas[["idea_id", "submitted_on", "submitted_by", "title", "description", "category", "audience",
-                  "estimated_cost", "staff_hours", "partner_id", "needs_registration", "status", "novelty",
-                  "fit_with_goals"]]
+    ideas["fit_with_goals"] = ideas.fit_with_goals.astype(int)
+    ideas["novelty"] = ideas.novelty.astype(int)
+    return ideas[IDEA_COLUMNS]
 
 
 def generate(rng: np.random.Generator, world: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:

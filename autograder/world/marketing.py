@@ -8,14 +8,25 @@ from autograder.world.common import (BRANCH_NAMES, CLOSED_DATES, WORLD_END, WORL
                                      program_summary, weighted_choice)
 
 # ---- email --------------------------------------------------------------------------------------
-# LibraryAware, Jul 2024-Jun 2025, 377,000+ library sends (FACTS.md, Outreach and marketing).
+# LibraryAware's Library Email Marketing Benchmarks Annual Report 2025: 377,000+ library sends, 1 July 2024 to
+# 30 June 2025 (FACTS.md, Outreach and marketing). The report gives averages: open rate 49.67% ("of total
+# subscribers"), click-to-open 2.24%, list growth 11.03% ("new subscribers who opt into an email list", so
+# sign-ups, not net growth), bounce 0.46%, unsubscribe 0.98%.
 OPEN_RATE = 0.4967
 CLICK_TO_OPEN = 0.0224
 BOUNCE_RATE = 0.0046
-UNSUBSCRIBE_RATE = 0.0098
-LIST_GROWTH = 0.1103            # a year
+UNSUBSCRIBE_RATE = 0.0015       # per email delivered (assumption): well below LibraryAware's average of 0.98%,
+                                # which, sent to every address some 30 times a year, would empty a list in three
+HARD_BOUNCE_SHARE = 0.1         # ordinary bounces that are permanent (the address is removed); the rest are a
+                                # full mailbox or a server down for the day (assumption)
+NEW_SUBSCRIBERS = 0.1103        # new opt-ins a year, as a share of the starting list (LibraryAware's "growth")
 LIST_SIZE_START = 11_800        # addresses on 1 July 2023: about 10% of residents, as in the ~15,000-people
                                 # library with ~1,500 addresses (FACTS.md)
+# When the catalogue system changed, old addresses from lapsed card records were added to the list in one go:
+# most no longer worked, so the next sends bounced heavily until the bounced addresses were removed (assumption).
+STALE_IMPORT = pd.Timestamp("2024-09-23")
+STALE_ADDRESSES = 2_300
+STALE_BOUNCE = 0.85             # share of the imported addresses that bounce
 OPEN_RATE_SD = 0.035            # send-to-send spread of the open rate (assumption)
 CTO_SPREAD = 0.35               # lognormal sigma of click-to-open between sends (assumption)
 OPEN_RATE_BY_TYPE = {"monthly newsletter": 0.0, "program promotion": -0.02, "youth services": 0.005,
@@ -26,32 +37,35 @@ SENDS = {"program promotion": 54, "youth services": 22, "adult services": 22}  #
 NEWSLETTER_WEEKDAY = 1          # first Tuesday of the month ...
 NEWSLETTER_HOUR = 10            # ... at 10:00
 PROMOTION_DAYS_BEFORE = (5, 15)
+AB_PROMOTION_DAYS_BEFORE = 12   # a tested promotion goes out this many days before the program's first session
 SEND_HOURS = {7: 1, 8: 2, 9: 3, 10: 3, 11: 2, 12: 2, 13: 1, 14: 2, 15: 1, 16: 1, 17: 1, 19: 1}
 
-# Ten A/B tests of subject lines on random halves of one send. (campaign type, month, subject A, subject B,
-# true open-rate lift of B in points, share of the list the send went to). Lifts are assumptions: four clear
-# wins, a clear loss, and tests too small or too close to tell.
+# Ten A/B tests of subject lines on random halves of one send, in time order (AB01 ... AB10). Each: campaign type,
+# when (a month "YYYY-MM" for roundups and newsletters; for a program promotion, the program's title and the first
+# day on or after which its first session falls), subject A, subject B, true open-rate lift of B in points, share
+# of the list the send went to. Lifts are assumptions: clear wins and a clear loss, modest real effects that a
+# test of this size cannot pin down, and no effect at all.
 AB_TESTS = [
     ("monthly newsletter", "2023-10", "October at Wrenfield County Public Library",
      "13 free things to do at the library this October", 0.060, 1.0),
-    ("program promotion", "2023-11", "Author talk: register now", "Meet the author before the book hits shelves",
-     0.010, 0.10),
+    ("program promotion", ("Author Talk: Beatriz Novak", "2024-01-01"), "Author talk: register now",
+     "Meet the author before the book hits shelves", 0.0, 0.14),
     ("monthly newsletter", "2024-01", "Your January library newsletter", "New year, new skills: free classes start Jan. 9",
      0.055, 1.0),
     ("youth services", "2024-03", "Spring break at the library", "Spring break plans? We've got 20 free ones",
      0.008, 0.35),
+    ("program promotion", ("Teaching Kitchen: Knife Skills", "2024-04-01"), "Teaching Kitchen: Knife Skills",
+     "Cook faster and safer: free knife skills class", -0.004, 0.10),
     ("adult services", "2024-05", "Tech help and classes in May", "Still stuck on your new phone? We can help",
      0.050, 0.45),
-    ("program promotion", "2024-09", "Teaching Kitchen: Knife Skills", "Cook faster and safer: free knife skills class",
-     -0.004, 0.08),
+    ("program promotion", ("Medicare 101", "2024-11-01"), "Medicare 101 at Central Library",
+     "Turning 65? Medicare questions answered", 0.012, 0.12),
     ("monthly newsletter", "2024-11", "November at the library", "What's new at your library this month",
      -0.045, 1.0),
     ("youth services", "2025-01", "Winter storytime schedule", "Storytime is back! New times for little ones",
      0.040, 0.35),
-    ("program promotion", "2025-03", "Medicare 101 at Central Library", "Turning 65? Medicare questions answered",
-     0.012, 0.12),
     ("adult services", "2025-05", "May programs for adults", "Gardening, genealogy and a mystery book club",
-     0.002, 0.45),
+     0.035, 0.45),
 ]
 
 NEWSLETTER_SUBJECTS = ["{month} at Wrenfield County Public Library", "What's happening at your library in {month}",
@@ -70,7 +84,7 @@ ANNOUNCEMENTS = [
     ("2023-07-03", 9, "All branches closed July 4"), ("2023-08-15", 10, "Library cards for back to school"),
     ("2023-11-20", 9, "Thanksgiving closures at all branches"), ("2023-12-20", 9, "Holiday hours: closed Dec. 24-25 and Jan. 1"),
     ("2024-03-12", 10, "Fernvale Branch: new Saturday hours"), ("2024-06-03", 9, "Summer reading sign-ups are open"),
-    ("2024-07-01", 9, "Closed July 4: e-books are always open"), ("2024-10-01", 10, "Your library is going fine-free"),
+    ("2024-07-01", 9, "Closed July 4: e-books are always open"), ("2024-09-30", 10, "Your library is going fine-free"),
     ("2024-11-25", 9, "Thanksgiving closures at all branches"), ("2024-12-18", 9, "Holiday hours: closed Dec. 24-25 and Jan. 1"),
     ("2025-04-07", 10, "Tell us what you think: library survey"), ("2025-06-02", 9, "Summer reading sign-ups are open"),
 ]
@@ -98,10 +112,9 @@ POST_WEEKDAYS = {0: 1.1, 1: 1.1, 2: 1.1, 3: 1.1, 4: 1.0, 5: 0.6, 6: 0.4}
 WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 
 
-def list_size(when: pd.Series) -> np.ndarray:
-    """Email addresses on the list at each time, growing LIST_GROWTH a year."""
-    years = (pd.to_datetime(when) - WORLD_START).dt.days.to_numpy() / 365.25
-    return LIST_SIZE_START * (1 + LIST_GROWTH) ** years
+def signups_between(start: pd.Timestamp, end: pd.Timestamp) -> float:
+    """New addresses that opt in between two moments: NEW_SUBSCRIBERS of the starting list a year, evenly."""
+    return LIST_SIZE_START * NEW_SUBSCRIBERS * (end - start) / pd.Timedelta(days=365.25)
 
 
 def at_hour(dates, hours) -> pd.Series:
@@ -175,18 +188,34 @@ def subject_lines(rng: np.random.Generator, sends: pd.DataFrame, programs: pd.Da
     return lines
 
 
-def ab_pairs(rng: np.random.Generator, sends: pd.DataFrame) -> pd.DataFrame:
-    """Split one send a month into two halves for each A/B test, with the two subject lines."""
+def ab_send(sends: pd.DataFrame, programs: pd.DataFrame, kind: str, when) -> tuple[pd.DataFrame, int]:
+    """The row of the send an A/B test splits: for a program, its promotion (added if there is none); else the
+    first send of that kind in the month (added mid-month if there is none)."""
+    if isinstance(when, tuple):
+        title, after = when
+        found = programs[programs.program_title.eq(title) & (programs.first_date >= pd.Timestamp(after))]
+        program_id = found.first_date.idxmin()
+        rows = sends.index[sends.program_id.eq(program_id) & sends.ab_test_id.isna()]
+        if len(rows):
+            return sends, rows[0]
+        date = programs.loc[program_id, "first_date"] - pd.Timedelta(days=AB_PROMOTION_DAYS_BEFORE)
+        base = {"date": date, "hour": 10, "campaign_type": kind, "program_id": program_id}
+    else:
+        rows = sends.index[sends.campaign_type.eq(kind) & sends.date.dt.strftime("%Y-%m").eq(when)
+                           & sends.ab_test_id.isna()]
+        if len(rows):
+            return sends, rows[0]
+        base = {"date": pd.Timestamp(f"{when}-12"), "hour": 10, "campaign_type": kind, "program_id": None}
+    sends = pd.concat([sends, pd.DataFrame([base])], ignore_index=True)
+    return sends, sends.index[-1]
+
+
+def ab_pairs(sends: pd.DataFrame, programs: pd.DataFrame) -> pd.DataFrame:
+    """Split one send for each A/B test into two halves, with the two subject lines."""
     sends = sends.assign(ab_test_id=None, variant=None, lift=0.0, share=np.nan)
     extra = []
-    for number, (kind, month, subject_a, subject_b, lift, share) in enumerate(AB_TESTS, start=1):
-        in_month = sends.index[sends.campaign_type.eq(kind) & sends.date.dt.strftime("%Y-%m").eq(month)
-                               & sends.ab_test_id.isna()]
-        row = in_month[0] if len(in_month) else None
-        if row is None:  # no such send that month: add one mid-month
-            base = {"date": pd.Timestamp(f"{month}-12"), "hour": 10, "campaign_type": kind, "program_id": None}
-            sends = pd.concat([sends, pd.DataFrame([base])], ignore_index=True)
-            row = sends.index[-1]
+    for number, (kind, when, subject_a, subject_b, lift, share) in enumerate(AB_TESTS, start=1):
+        sends, row = ab_send(sends, programs, kind, when)
         test = f"AB{number:02d}"
         sends.loc[row, ["ab_test_id", "variant", "subject_line", "share"]] = [test, "A", subject_a, share / 2]
         twin = sends.loc[row].copy()
@@ -196,22 +225,43 @@ def ab_pairs(rng: np.random.Generator, sends: pd.DataFrame) -> pd.DataFrame:
 
 
 def email_results(rng: np.random.Generator, sends: pd.DataFrame) -> pd.DataFrame:
-    """Recipients, bounces, opens, clicks and unsubscribes for every send."""
+    """Recipients, bounces, opens, clicks and unsubscribes for every send, in time order.
+
+    The list is a running count: addresses opt in every day; bounced addresses and unsubscribes leave it after
+    each send. The two halves of an A/B test go to equal halves of the same list at the same moment.
+    """
+    sends = sends.sort_values(["sent_at", "campaign_type", "variant"], kind="stable", ignore_index=True)
     n = len(sends)
     low, high = zip(*sends.campaign_type.map(SEGMENT_SHARE))
     share = sends.share.fillna(pd.Series(rng.uniform(low, high), index=sends.index)).to_numpy()
-    recipients = np.round(list_size(sends.sent_at) * share).astype(int)
-    bounced = rng.binomial(recipients, BOUNCE_RATE)
-    delivered = recipients - bounced
     rate = OPEN_RATE + sends.campaign_type.map(OPEN_RATE_BY_TYPE).to_numpy() + rng.normal(0, OPEN_RATE_SD, n)
     is_ab = sends.ab_test_id.notna().to_numpy()
     tests = pd.factorize(sends.ab_test_id.fillna(""))[0]
     shared_rate = pd.Series(rate).groupby(tests).transform("first").to_numpy()
-    rate = np.where(is_ab, shared_rate, rate) + sends.lift.to_numpy()
-    opens = rng.binomial(delivered, np.clip(rate, 0.05, 0.95))
-    clicks = rng.binomial(opens, np.clip(CLICK_TO_OPEN * rng.lognormal(-CTO_SPREAD ** 2 / 2, CTO_SPREAD, n), 0, 1))
-    unsubscribes = rng.binomial(delivered, UNSUBSCRIBE_RATE)
-    return sends.assign(recipients=recipients, delivered=delivered, bounced=bounced, unique_opens=opens,
+    rate = np.clip(np.where(is_ab, shared_rate, rate) + sends.lift.fillna(0.0).to_numpy(), 0.05, 0.95)
+    click_to_open = np.clip(CLICK_TO_OPEN * rng.lognormal(-CTO_SPREAD ** 2 / 2, CTO_SPREAD, n), 0, 1)
+
+    recipients, bounced, opens, clicks, unsubscribes = (np.zeros(n, dtype=int) for _ in range(5))
+    subscribers, stale, last, imported = float(LIST_SIZE_START), 0, WORLD_START, False
+    for i, (when, test, variant) in enumerate(zip(sends.sent_at, sends.ab_test_id, sends.variant)):
+        subscribers += signups_between(last, when)
+        last = when
+        if not imported and when >= STALE_IMPORT:
+            subscribers, stale, imported = subscribers + STALE_ADDRESSES, STALE_ADDRESSES, True
+        twin = variant == "B" and i > 0 and sends.ab_test_id.iloc[i - 1] == test
+        recipients[i] = recipients[i - 1] if twin else round(subscribers * share[i])
+        on_list = max(round(subscribers), recipients[i], stale)
+        old = rng.hypergeometric(stale, on_list - stale, recipients[i]) if stale else 0  # old addresses sent to
+        dead = rng.binomial(old, STALE_BOUNCE)
+        ordinary = rng.binomial(recipients[i] - old, BOUNCE_RATE)
+        bounced[i] = dead + ordinary
+        delivered = recipients[i] - bounced[i]
+        opens[i] = rng.binomial(delivered, rate[i])
+        clicks[i] = rng.binomial(opens[i], click_to_open[i])
+        unsubscribes[i] = rng.binomial(delivered, UNSUBSCRIBE_RATE)
+        stale -= old                      # a working old address is an ordinary one from now on
+        subscribers -= dead + rng.binomial(ordinary, HARD_BOUNCE_SHARE) + unsubscribes[i]
+    return sends.assign(recipients=recipients, delivered=recipients - bounced, bounced=bounced, unique_opens=opens,
                         unique_clicks=clicks, unsubscribes=unsubscribes)
 
 
@@ -222,7 +272,7 @@ def make_email_campaigns(rng: np.random.Generator, programs: pd.DataFrame) -> pd
     sends["date"] = pd.to_datetime(sends.date)
     sends = sends[sends.date.between(WORLD_START, WORLD_END)].sort_values(["date", "campaign_type"],
                                                                           ignore_index=True)
-    sends = ab_pairs(rng, sends)
+    sends = ab_pairs(sends, programs)
     sends["subject_line"] = subject_lines(rng, sends, programs)
     minutes = rng.choice([0, 0, 0, 15, 30, 45], len(sends))
     sends["sent_at"] = at_hour(sends.date, sends.hour) + pd.to_timedelta(minutes, unit="min")
@@ -276,7 +326,8 @@ def link_programs(rng: np.random.Generator, posts: pd.DataFrame, programs: pd.Da
 
 
 def engagement(rng: np.random.Generator, posts: pd.DataFrame) -> pd.DataFrame:
-    """Reach, reactions, comments, shares and link clicks for each post."""
+    """Reach, reactions, comments, shares and link clicks for each post (Facebook only: an Instagram post carries
+    no clickable link, so Instagram reports none and the column is empty there)."""
     n = len(posts)
     median = np.where(posts.platform.eq("Facebook"), FACEBOOK_MEDIAN_ENGAGEMENT, INSTAGRAM_MEDIAN_ENGAGEMENT)
     lift = posts.post_type.map(TYPE_LIFT).to_numpy() * rng.lognormal(0, ENGAGEMENT_SPREAD, n)
@@ -286,7 +337,8 @@ def engagement(rng: np.random.Generator, posts: pd.DataFrame) -> pd.DataFrame:
     split = np.array([rng.multinomial(t, ENGAGEMENT_SPLIT) for t in total])
     reach_share = posts.platform.map(REACH_SHARE).to_numpy() * np.sqrt(lift) * rng.lognormal(0, 0.4, n)
     reach = np.maximum(total, np.round(posts.followers.to_numpy() * reach_share)).astype(int)
-    clicks = rng.binomial(reach, posts.post_type.map(CLICK_RATE).to_numpy())
+    clicks = pd.array(rng.binomial(reach, posts.post_type.map(CLICK_RATE).to_numpy()), dtype="Int64")
+    clicks[posts.platform.eq("Instagram").to_numpy()] = pd.NA
     return posts.assign(reach=reach, reactions=split[:, 0], comments=split[:, 1], shares=split[:, 2],
                         link_clicks=clicks)
 
@@ -313,4 +365,6 @@ def make_social_posts(rng: np.random.Generator, programs: pd.DataFrame) -> pd.Da
 def generate(rng: np.random.Generator, world: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
     """The email_campaigns and social_posts tables."""
     programs = program_summary(world)
-    return {"email_campaigns": make_email_campaigns(rng, programs), "social_posts": make_social_posts(rng, programs)}
+    email_rng, social_rng = rng.spawn(2)  # each table its own stream: a change to one leaves the other as it was
+    return {"email_campaigns": make_email_campaigns(email_rng, programs),
+            "social_posts": make_social_posts(social_rng, programs)}

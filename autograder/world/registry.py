@@ -27,6 +27,7 @@ GENERATORS = [
     "statistics",    # monthly_stats
     "peers",         # peer_libraries
     "relations",     # feedback_coding, partner_checkins, slot_poll (from patron_feedback, sessions, partners)
+    "pilots",        # pilot_sessions (Harbor Point's spring 2025 pilots; reads program_ideas)
 ]
 
 

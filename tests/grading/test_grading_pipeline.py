@@ -13,11 +13,11 @@ from datetime import datetime
 
 import nbformat
 import pytest
-from nbgrader.api import Gradebook
 
 from autograder.build import build_course
 from autograder.grading import autograded
-from autograder.grading.gradebook_record import course_config, gradebook_url, record_submission
+from autograder.grading.course_config import course_config, open_gradebook
+from autograder.grading.gradebook_record import NotebookScores, record_submission
 from autograder.grading.grade_class import GradingRefused, GradingStopped, course_lock, grade_course
 from autograder.grading.nbgrader_autograde import autograde
 from autograder.grading.sandbox import sandbox_available
@@ -53,7 +53,7 @@ def hand_in(root, copies=1):
             folder.mkdir(parents=True)
             nbformat.write(fill(released, source, answers), folder / f"{NAME}.ipynb")
             (folder / "timestamp.txt").write_text(stamp)
-    with Gradebook(gradebook_url(root)) as gradebook:
+    with open_gradebook(root) as gradebook:
         gradebook.update_or_create_assignment(NAME, duedate=DUE)
     with open(root / "nbgrader_config.py", "a") as config:
         config.write("\nc.LateSubmissionPlugin.penalty_method = 'zero'\n")
@@ -62,7 +62,7 @@ def hand_in(root, copies=1):
 def gradebook_scores(root):
     """Every recorded score: each cell's automatic score, and each submission's late penalty and total."""
     scores = {}
-    with Gradebook(gradebook_url(root)) as gradebook:
+    with open_gradebook(root) as gradebook:
         for submission in gradebook.assignment_submissions(NAME):
             notebook = submission.notebooks[0]
             scores[(submission.student_id, "late penalty")] = notebook.late_submission_penalty
@@ -107,7 +107,7 @@ def test_nothing_in_submitted_is_written_moved_or_deleted(pipeline):
 def test_a_rerun_changes_no_score_and_keeps_manual_grades(pipeline):
     """Run again (unchanged, then forced): the same scores, and a grader's manual score stays put."""
     root = pipeline["root"]
-    with Gradebook(gradebook_url(root)) as gradebook:
+    with open_gradebook(root) as gradebook:
         grade = gradebook.find_grade("q3_sentence", NAME, NAME, "s01_solution")
         grade.manual_score = 1.0
         gradebook.db.commit()
@@ -115,7 +115,7 @@ def test_a_rerun_changes_no_score_and_keeps_manual_grades(pipeline):
     assert again.skipped == len(again.statuses) and again.statuses == pipeline["run"].statuses
     forced = grade_course(root, workers=2, force=True)
     assert forced.skipped == 0 and forced.statuses == pipeline["run"].statuses
-    with Gradebook(gradebook_url(root)) as gradebook:
+    with open_gradebook(root) as gradebook:
         assert gradebook.find_grade("q3_sentence", NAME, NAME, "s01_solution").manual_score == 1.0
     scores = gradebook_scores(root)
     changed = {k: (v, scores[k]) for k, v in pipeline["reference"].items() if scores[k] != v}
@@ -188,8 +188,9 @@ def test_a_notebook_is_recorded_all_at_once_or_not_at_all(fresh_course, monkeypa
 
     monkeypatch.setattr("autograder.grading.gradebook_record.late_penalty", fails_late)
     results = {"total_attendance_correct": TestResult("total_attendance_correct", "q1", 1.0, 1.0, "")}
-    with Gradebook(gradebook_url(fresh_course)) as gradebook, pytest.raises(RuntimeError):
-        record_submission(gradebook, course_config(fresh_course), NAME, NAME, "s01_solution", results, set(), None)
-    with Gradebook(gradebook_url(fresh_course)) as gradebook:
+    with open_gradebook(fresh_course) as gradebook, pytest.raises(RuntimeError):
+        record_submission(gradebook, course_config(fresh_course), NAME, "s01_solution",
+                          [NotebookScores(NAME, results, set())], None)
+    with open_gradebook(fresh_course) as gradebook:
         assert gradebook.assignment_submissions(NAME) == []
         assert [s.id for s in gradebook.students if s.id == "s01_solution"] == []

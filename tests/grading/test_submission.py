@@ -105,7 +105,7 @@ def test_deleted_test_cell_is_re_added_in_place(source, submitted):
     tampered.cells = [c for c in tampered.cells if cells.grade_id(c) != "per_branch_counts"]
     assembled = assemble(source, tampered)
     order = [cells.grade_id(c) or c.metadata.get("course", {}).get("dump_for") for c in assembled.run.cells]
-    assert order.index("per_branch_counts") == order.index("q2_per_branch") + 1
+    assert order.index("per_branch_counts") == order.index("q2_check") + 1
     assert "re-added deleted cell per_branch_counts" in assembled.repairs
 
 

@@ -445,3 +445,20 @@ def test_largest_first_accepts_any_way_of_getting_there():
     unsorted = totals.plot(kind="bar")
     outcome = cc.evaluate_plot("chart", unsorted, labelled=False, order="largest first")
     assert outcome.status == cc.INCORRECT and "largest first" in outcome.message and "1200" not in outcome.message
+
+
+def test_a_heatmap_is_judged_on_its_colormap_and_its_colour_bar():
+    """Is a rainbow colormap, a missing colour bar or an unlabelled one caught, and viridis with a labelled bar passed?"""
+    def heatmap(cmap, bar_label=None):
+        plt.close("all")
+        fig, ax = plt.subplots()
+        image = ax.imshow(HOURS, cmap=cmap)
+        if bar_label is not None:
+            fig.colorbar(image, label=bar_label)
+        return cc.decode_answer(cc.encode_answer(ax))
+    rules = dict(kind="heatmap", labelled=False, colormap="colour-blind safe", colorbar=True)
+    assert cc.evaluate_plot("h", heatmap("viridis", "Hours"), **rules).passed
+    assert cc.evaluate_plot("h", heatmap("cividis_r", "Hours"), **rules).passed
+    assert "jet" in cc.evaluate_plot("h", heatmap("jet", "Hours"), **rules).message
+    assert "without a colour bar" in cc.evaluate_plot("h", heatmap("viridis"), **rules).message
+    assert "without a label" in cc.evaluate_plot("h", heatmap("viridis", ""), **rules).message

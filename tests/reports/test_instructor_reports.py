@@ -41,6 +41,9 @@ def test_the_report_has_each_chart_with_alt_text_and_a_description(demo):
     assert sum(src.startswith("students/") for src in sources) == len({r.student_id for r in demo["rows"]})
     assert all((report.parent / src).stat().st_size > 1000 and alt and len(text) > 20 for src, alt, text in images)
     assert "Item analysis" in html and "difficulty" in html
+    assert html.index("At a glance") < html.index("Scores per module")
+    radars = [text for src, _, text in images if src.startswith("students/")]
+    assert all("not a zero" in text for text in radars)  # the toy course assesses one competency of nine
 
 
 def test_the_demo_leaves_grades_canvas_and_report_side_by_side(demo):

@@ -1,13 +1,18 @@
-"""Do program_ideas follow the contract, trace to real programs and keep their mess documented?"""
+"""Do program_ideas follow the contract, trace to real programs and pilots, and hold module 03's planted answer?"""
 import numpy as np
 import pandas as pd
 import pytest
 
 from autograder.world.common import branch_id_from_spelling
+from autograder.world.files import DATASETS
 
 IDEA_COLUMNS = ["idea_id", "submitted_on", "submitted_by", "title", "description", "category", "audience",
-                "estimated_cost", "staff_hours", "partner_id", "needs_registration", "status", "novelty",
-                "fit_with_goals"]
+                "time_slot", "estimated_cost", "staff_hours", "partner_id", "needs_registration", "status",
+                "decision_note", "novelty", "fit_with_goals"]
+SLOTS = {"Saturday", "weekday morning", "weekday afternoon", "weekday evening"}
+REASONS = {"over budget this year", "no staff time this season", "room not available that season",
+           "too similar to an existing program", "low fit with this year's goals"}
+SHEET = (DATASETS / "datasheets" / "program_ideas.md").read_text(encoding="utf-8")
 CATEGORIES = {"storytime", "books & authors", "STEAM", "DIY & crafts", "classes & workshops", "arts & culture",
               "activities & games", "special events", "health & wellness", "digital literacy", "civic engagement",
               "English conversation"}
@@ -30,6 +35,24 @@ def sessions(world):
     return table
 
 
+def slot_of(dates, start_times) -> pd.Series:
+    """The module's time slot: Saturday, or weekday morning / afternoon / evening by the starting hour."""
+    hours = pd.Series(list(start_times)).str[:2].astype(int)
+    part = pd.cut(hours, bins=[0, 11, 16, 23], labels=["morning", "afternoon", "evening"]).astype(str)
+    slots = "weekday " + part
+    slots[pd.to_datetime(pd.Series(list(dates))).dt.day_name().eq("Saturday").to_numpy()] = "Saturday"
+    return slots
+
+
+@pytest.fixture(scope="module")
+def gaps(sessions):
+    """Harbor Point's empty FY2025 cells (audience, slot), its impossible count left out."""
+    harbor = sessions[sessions.branch_id.eq("HAR") & sessions.fiscal_year.eq(2025)
+                      & sessions.session_id.ne("SES00474")].reset_index(drop=True)
+    offered = set(zip(harbor.audience, slot_of(harbor.date, harbor.start_time)))
+    return {(a, s) for a in AUDIENCES for s in SLOTS if (a, s) not in offered}
+
+
 
 
 # ---- program_ideas -----------------------------------------------------------------------------------
@@ -44,6 +67,7 @@ def test_ideas_have_the_contract_columns_and_allowed_values(world):
     assert set(table.submitted_by) == {"staff", "patron", "partner"}
     assert set(table.category) <= CATEGORIES and set(table.audience) <= AUDIENCES
     assert set(table.status) == {"proposed", "piloted", "adopted", "declined"}
+    assert set(table.time_slot) == SLOTS
     assert table.needs_registration.dtype == bool
     for column in ["novelty", "fit_with_goals"]:
         assert table[column].dtype.kind == "i" and table[column].between(1, 5).all(), column
@@ -77,9 +101,14 @@ def test_partners_resolve_and_partner_ideas_name_one(world):
     assert table.loc[table.submitted_by.eq("partner"), "partner_id"].notna().all()
 
 
-def test_piloted_ideas_ran_45_to_150_days_after_they_were_submitted(ideas, sessions):
-    """Does every piloted idea's title run in program_sessions, first 45-150 days after submission?"""
+def test_piloted_ideas_ran_on_the_calendar_or_as_harbor_point_pilots(ideas, sessions, world):
+    """Did every piloted idea run in program_sessions 45-150 days after submission, or as a spring 2025 pilot?"""
+    pilots = world["pilot_sessions"]
     for idea in ideas[ideas.status.eq("piloted")].itertuples():
+        if idea.idea_id in set(pilots.idea_id):
+            first = pd.Timestamp(pilots.loc[pilots.idea_id.eq(idea.idea_id), "date"].min())
+            assert pd.Timestamp("2024-10-01") <= idea.submitted_on < first, idea.title
+            continue
         dates = sessions.loc[sessions.program_title.eq(idea.title), "date"]
         assert len(dates) > 0, idea.title
         lead = (dates.min() - idea.submitted_on).days
@@ -108,6 +137,7 @@ def test_tried_ideas_take_category_and_audience_from_their_program(ideas, sessio
     first = sessions.sort_values("date").groupby("program_title")[["category", "audience"]].first()
     tried = ideas[ideas.status.eq("piloted")].merge(first, left_on="title", right_index=True,
                                                    suffixes=("", "_program"))
+    assert len(tried) >= 20
     assert (tried.category == tried.category_program).all()
     assert (tried.audience == tried.audience_program).all()
 
@@ -124,3 +154,48 @@ def test_the_pipeline_has_every_stage_in_sensible_numbers(ideas):
     counts = ideas.status.value_counts()
     assert (counts >= 10).all(), counts.to_dict()
     assert ideas.submitted_by.value_counts().idxmax() == "staff"
+
+
+def test_tried_ideas_take_the_time_slot_of_their_first_session(ideas, sessions):
+    """Does an idea that reached the calendar carry the time slot of its program's first session?"""
+    first = sessions.sort_values(["date", "session_id"]).groupby("program_title")[["date", "start_time"]].first()
+    first["slot"] = slot_of(first.date, first.start_time).to_numpy()
+    tried = ideas[ideas.title.isin(first.index)]
+    assert (tried.time_slot.to_numpy() == first.loc[tried.title, "slot"].to_numpy()).all()
+
+
+def test_decision_notes_explain_declined_ideas_only(world):
+    """Has every declined idea one of the five reasons, and no other idea a note?"""
+    table = world["program_ideas"]
+    declined = table.status.eq("declined")
+    assert set(table.loc[declined, "decision_note"]) <= REASONS and table.loc[declined, "decision_note"].notna().all()
+    assert table.loc[~declined, "decision_note"].isna().all()
+
+
+def test_only_the_hand_set_and_tried_ideas_fill_harbor_points_gaps(ideas, gaps):
+    """Are Harbor Point's eight empty cells the documented ones, filled only by the nine hand-set ideas and tried ones?"""
+    assert len(gaps) == 8 and ("teens", "weekday morning") in gaps
+    in_gaps = ideas[[(a, t) in gaps for a, t in zip(ideas.audience, ideas.time_slot)]]
+    untried = in_gaps[in_gaps.status.isin(["proposed", "declined"])]
+    assert set(untried.idea_id) == {"I135", "I032", "I103", "I097", "I140", "I143", "I115", "I042", "I129"}
+    assert set(in_gaps.status) - {"proposed", "declined"} == {"piloted"}
+    assert len(in_gaps) == 16
+
+
+def test_the_module_03_shortlist_is_the_documented_one(ideas, gaps):
+    """Does the module's rule give I135, I032, I103, with a declined idea, a tie broken by cost, $600 kept and one over budget?"""
+    in_gaps = ideas[[(a, t) in gaps for a, t in zip(ideas.audience, ideas.time_slot)]]
+    chosen = in_gaps[in_gaps.status.isin(["proposed", "declined"]) & in_gaps.estimated_cost.le(600)].copy()
+    chosen["score"] = 2 * chosen.fit_with_goals + chosen.novelty
+    ranked = chosen.sort_values(["score", "estimated_cost"], ascending=[False, True])
+    assert ranked.idea_id.head(3).tolist() == ["I135", "I032", "I103"]
+    assert chosen.estimated_cost.eq(600).any() and ranked.score.iloc[2] == ranked.score.iloc[3]
+    over = in_gaps[in_gaps.status.isin(["proposed", "declined"]) & in_gaps.estimated_cost.gt(600)]
+    assert (2 * over.fit_with_goals + over.novelty).max() > ranked.score.max()
+    for idea in ["I135", "I032", "I103", "I097", "I140", "I129"]:
+        assert idea in SHEET
+
+
+def test_the_datasheet_says_synthetic_and_gives_the_license():
+    """Does the datasheet say the data are synthetic and carry the CC BY 4.0 license?"""
+    assert "synthetic" in SHEET.lower() and "CC BY 4.0" in SHEET

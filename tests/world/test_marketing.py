@@ -59,38 +59,81 @@ def test_program_emails_point_at_real_programs(world):
     assert (pd.to_datetime(promos.sent_at) < pd.to_datetime(promos.program_id.map(first))).all()
 
 
-def test_email_rates_match_libraryaware(world):
-    """Are pooled open (49.67%), click-to-open (2.24%), bounce (0.46%) and unsubscribe (0.98%) rates near LibraryAware's (FACTS.md)?"""
-    t = world["email_campaigns"].sum(numeric_only=True)
+def test_promotions_name_the_program_they_promote(world):
+    """Does every program promotion, each tested half included, name in its subject line the program it points to?"""
+    table = world["email_campaigns"]
+    titles = world["program_sessions"].drop_duplicates("program_id").set_index("program_id").program_title
+    promos = table[table.campaign_type.eq("program promotion")]
+    named = [titles[p].split(":")[0].casefold() in subject.casefold()
+             for p, subject in zip(promos.program_id, promos.subject_line)]
+    tested_b = promos.variant.eq("B").to_numpy()
+    # B's line is the alternative wording under test; its A half names the program
+    assert all(n for n, b in zip(named, tested_b) if not b), promos.loc[~promos.variant.eq("B"), "subject_line"]
+    ab = promos[promos.ab_test_id.notna()]
+    assert (ab.groupby("ab_test_id").program_id.nunique() == 1).all()
+    medicare = ab[ab.subject_line.str.contains("Medicare")].program_id.unique()
+    assert len(medicare) == 1 and titles[medicare[0]] == "Medicare 101"
+
+
+def test_email_rates_match_libraryaware_where_the_datasheet_says_they_do(world):
+    """Are pooled open (49.67%) and click-to-open (2.24%) rates near LibraryAware's averages (FACTS.md), ordinary
+    bounces near 0.46%, and unsubscribes about 0.15% per email delivered, far below its 0.98% (an assumption)?"""
+    table = world["email_campaigns"]
+    t = table.sum(numeric_only=True)
     assert abs(t.unique_opens / t.delivered - 0.4967) < 0.02, t.unique_opens / t.delivered
     assert abs(t.unique_clicks / t.unique_opens - 0.0224) < 0.003, t.unique_clicks / t.unique_opens
-    assert abs(t.bounced / t.recipients - 0.0046) < 0.001, t.bounced / t.recipients
-    assert abs(t.unsubscribes / t.delivered - 0.0098) < 0.0015, t.unsubscribes / t.delivered
+    ordinary = table[table.bounced / table.recipients < 0.05].sum(numeric_only=True)
+    assert abs(ordinary.bounced / ordinary.recipients - 0.0046) < 0.001, ordinary.bounced / ordinary.recipients
+    assert 0.001 < t.unsubscribes / t.delivered < 0.002, t.unsubscribes / t.delivered
 
 
-def test_the_list_grows_about_11_percent_a_year(emails):
-    """Does the whole-list newsletter audience grow about 11% a year (LibraryAware list growth 11.03%; FACTS.md)?"""
+def test_one_whole_list_send_bounced_after_old_addresses_were_imported(world):
+    """Did exactly one send bounce heavily (over 5%): a whole-list email in autumn 2024, after old addresses were
+    added, so that FY2025 rates over recipients and over delivered differ beyond Question 1's tolerance (0.00006)?"""
+    table = world["email_campaigns"]
+    heavy = table[table.bounced / table.recipients > 0.05]
+    assert len(heavy) == 1, heavy
+    send = heavy.iloc[0]
+    assert "2024-09-23" <= send.sent_at < "2024-11-01" and send.campaign_type in ("announcement", "monthly newsletter")
+    t = table[table.sent_at >= "2024-07-01"].sum(numeric_only=True)
+    assert t.unique_clicks / t.delivered - t.unique_clicks / t.recipients > 0.00009
+    assert t.unique_opens / t.delivered - t.unique_opens / t.recipients > 0.001
+
+
+def test_the_list_grows_by_sign_ups_less_what_it_loses(emails):
+    """Does the whole-list audience grow about 5% a year (about 11% new sign-ups a year, LibraryAware's growth
+    figure, less unsubscribes and removed bounces), with yearly unsubscribes well under the sign-ups?"""
     whole = emails[emails.campaign_type.eq("monthly newsletter")].groupby(emails.sent_at.dt.to_period("M")).recipients.sum()
     growth = (whole.iloc[-1] / whole.iloc[0]) ** (12 / (len(whole) - 1)) - 1
-    assert 0.09 <= growth <= 0.13, growth
+    assert 0.03 <= growth <= 0.07, growth
+    for year in ("2023-07-01", "2024-07-01"):
+        sends = emails[(emails.sent_at >= year) & (emails.sent_at < pd.Timestamp(year) + pd.DateOffset(years=1))]
+        lost = sends.unsubscribes.sum() / whole.mean()
+        assert 0.03 < lost < 0.08, lost
+        per_address = sends.recipients.sum() / whole.mean()
+        assert 25 < per_address < 40, per_address
 
 
-def test_ab_tests_come_in_pairs_with_some_clear_and_some_not(world):
-    """Are there about 10 A/B tests, each an A and a B sent together to equal halves, some clear (|z|>2.6), some not (|z|<1.96)?"""
+def test_ab_tests_come_in_pairs_with_wins_retests_and_ties(world):
+    """Are there ten A/B tests, each an A and a B sent together to equal halves, whose open-rate differences, over
+    the unpooled standard error the module teaches, include clear wins even among ten (|z| > 2.81, one for A),
+    wins only at 95% (1.96 < |z| <= 2.81, to retest) and tests too close to call?"""
     table = world["email_campaigns"]
     tests = table[table.ab_test_id.notna()]
     assert table.loc[table.ab_test_id.isna(), "variant"].isna().all()
-    assert 8 <= tests.ab_test_id.nunique() <= 12
+    assert sorted(tests.ab_test_id.unique()) == [f"AB{n:02d}" for n in range(1, 11)]
+    assert list(tests.drop_duplicates("ab_test_id").ab_test_id) == sorted(tests.ab_test_id.unique())  # in time order
     scores = []
     for test, pair in tests.groupby("ab_test_id"):
         assert sorted(pair.variant) == ["A", "B"], test
         assert pair.sent_at.nunique() == 1 and pair.recipients.nunique() == 1 and pair.subject_line.nunique() == 2
         a, b = pair.sort_values("variant").itertuples()
-        pooled = (a.unique_opens + b.unique_opens) / (a.delivered + b.delivered)
-        se = sqrt(pooled * (1 - pooled) * (1 / a.delivered + 1 / b.delivered))
-        scores.append(abs(b.unique_opens / b.delivered - a.unique_opens / a.delivered) / se)
-    assert sum(z > 2.6 for z in scores) >= 3, scores
-    assert sum(z < 1.96 for z in scores) >= 3, scores
+        p_a, p_b = a.unique_opens / a.delivered, b.unique_opens / b.delivered
+        se = sqrt(p_a * (1 - p_a) / a.delivered + p_b * (1 - p_b) / b.delivered)
+        scores.append((p_b - p_a) / se)
+    assert sum(abs(z) > 2.81 for z in scores) >= 3 and any(z < -2.81 for z in scores), scores
+    assert sum(1.96 < abs(z) <= 2.81 for z in scores) >= 2, scores
+    assert sum(abs(z) <= 1.96 for z in scores) >= 2, scores
 
 
 def test_posts_have_the_contract_columns(world, posts):
@@ -101,9 +144,21 @@ def test_posts_have_the_contract_columns(world, posts):
     assert set(table.platform) == {"Facebook", "Instagram"}
     assert set(table.post_type) <= {"photo", "video", "event", "link", "text"}
     assert set(table.program_id.dropna()) <= set(world["program_sessions"].program_id)
-    for column in POST_COLUMNS[5:]:
+    for column in POST_COLUMNS[5:-1]:
         assert (table[column] >= 0).all(), column
     assert (table.reach >= table.reactions + table.comments + table.shares).all()
+
+
+def test_only_facebook_posts_count_link_clicks(world):
+    """Is link_clicks empty for every Instagram post (an ordinary Instagram post carries no clickable link) and a
+    count for every Facebook post, far higher per person reached for link and event posts?"""
+    table = world["social_posts"]
+    instagram = table.platform.eq("Instagram")
+    assert table.loc[instagram, "link_clicks"].isna().all()
+    facebook = table[~instagram]
+    assert facebook.link_clicks.notna().all() and (facebook.link_clicks >= 0).all()
+    per_reach = facebook.groupby("post_type").link_clicks.sum() / facebook.groupby("post_type").reach.sum()
+    assert min(per_reach["link"], per_reach["event"]) > 4 * max(per_reach["photo"], per_reach["video"], per_reach["text"])
 
 
 def test_at_least_three_posts_a_week(posts):

@@ -10,6 +10,11 @@ from .outcome import correct, incorrect
 from .values import PlotFacts, fmt, is_date, kind_of, label_key, plain_scalar, sort_key
 
 MAX_CELLS = 20_000  # a heatmap larger than this is described by its shape alone
+# Colormaps readable with the common colour-vision deficiencies: the perceptually uniform ones (Smith and van der
+# Walt's viridis family, and cividis, made for colour-blind readers) and ColorBrewer's sequential single-hue ramps.
+SAFE_COLORMAPS = {"viridis", "cividis", "magma", "inferno", "plasma", "Blues", "Greens", "Greys", "Oranges",
+                  "Purples", "Reds", "YlGnBu", "YlOrRd", "YlOrBr", "BuPu", "PuBu", "GnBu", "OrRd", "PuRd",
+                  "BuGn", "PuBuGn", "YlGn", "RdPu", "PuOr", "BrBG", "RdBu", "PRGn", "gray", "binary"}
 EPOCH_DAYS = 719163  # matplotlib's dates count days from 1970-01-01; date.toordinal() counts from year 1
 SHOWN = {"bar": "a vertical bar chart", "barh": "a horizontal bar chart", "line": "a line chart",
          "scatter": "a scatter plot", "heatmap": "a heatmap (imshow or pcolormesh)", "empty": "an empty chart"}
@@ -24,15 +29,19 @@ def _axes_of(chart: Any):
 
 
 def _grid(image) -> dict:
-    """An image's or mesh's colour grid as plain rows (None where a cell is empty), with its shape."""
+    """An image's or mesh's colour grid as plain rows (None where a cell is empty), with its shape, its colormap and
+    its colour bar's label ("" for a colour bar without one, None for no colour bar)."""
+    colorbar = getattr(image, "colorbar", None)
+    drawn = {"cmap": str(image.get_cmap().name),
+             "colorbar": None if colorbar is None else colorbar.ax.get_ylabel().strip() or colorbar.ax.get_xlabel().strip()}
     values = image.get_array()
     if values is None or values.ndim != 2:
-        return {"shape": None if values is None else list(values.shape), "cells": None}
+        return {"shape": None if values is None else list(values.shape), "cells": None, **drawn}
     shape = [int(n) for n in values.shape]
     if shape[0] * shape[1] > MAX_CELLS:
-        return {"shape": shape, "cells": None}
+        return {"shape": shape, "cells": None, **drawn}
     filled = values.astype(float).filled(float("nan")) if hasattr(values, "filled") else values.astype(float)
-    return {"shape": shape, "cells": [[plain_scalar(v) for v in row] for row in filled.tolist()]}
+    return {"shape": shape, "cells": [[plain_scalar(v) for v in row] for row in filled.tolist()], **drawn}
 
 
 def plot_facts(chart: Any) -> dict:
@@ -126,8 +135,8 @@ def _as_fingerprint(rule: str, value: Any, tolerance: float, relative: float) ->
 # ---------------------------------------------------------------- judging a chart
 def evaluate_plot(name: str, chart: Any, *, kind: str | None = None, labelled: bool = True,
                   bars: Any = None, groups: Any = None, cells: Any = None, order: Any = None, starts: Any = None,
-                  sides: Any = None, tolerance: float = 1e-6, relative: float = 1e-6, what: str = "",
-                  hint: str = "") -> Any:
+                  sides: Any = None, colormap: Any = None, colorbar: bool = False, tolerance: float = 1e-6,
+                  relative: float = 1e-6, what: str = "", hint: str = "") -> Any:
     """Judge a chart: it exists, is the right kind, carries a title and axis labels, and shows the right data.
 
     `bars`, `starts`, `sides`, `order` (a list) and `groups` are values or their fingerprints; `cells` is the table
@@ -148,6 +157,9 @@ def evaluate_plot(name: str, chart: Any, *, kind: str | None = None, labelled: b
                              "give every chart a title and label both axes (title=, xlabel=, ylabel= in .plot(), "
                              "or ax.set_title(...), ax.set_xlabel(...), ax.set_ylabel(...)), with units where there "
                              "are units.", "labels")
+    for problem in (_colour_problem(facts, colormap, colorbar),):
+        if problem:
+            return incorrect(label, what, problem, hint, "colour")
     if order is not None and not _in_order(facts, order):
         rule = order if isinstance(order, str) else "as the question lists them"
         return incorrect(label, what, f"bars that are not in the order asked ({rule}), reading left to right, "
@@ -170,6 +182,26 @@ def evaluate_plot(name: str, chart: Any, *, kind: str | None = None, labelled: b
         if problem:
             return incorrect(label, what, problem, hint, "cells")
     return correct(label, what)
+
+
+def _colour_problem(facts: dict, colormap: Any, colorbar: bool) -> str | None:
+    """A heatmap's colours: a colormap that reads in colour-blind vision (or the one asked), a labelled colour bar."""
+    grids = facts.get("grids", [])
+    if colormap is not None and grids:
+        allowed = SAFE_COLORMAPS if colormap == "colour-blind safe" else {colormap} if isinstance(colormap, str) \
+            else set(colormap)
+        used = grids[0].get("cmap", "").removesuffix("_r")
+        if used not in allowed and grids[0].get("cmap") not in allowed:
+            return (f"a heatmap coloured with the colormap `{grids[0].get('cmap')}`, which is not one that reads well "
+                    "in colour-blind vision (try cmap=\"viridis\" or cmap=\"cividis\")" if colormap ==
+                    "colour-blind safe" else f"a heatmap coloured with `{grids[0].get('cmap')}`, not the colormap asked")
+    if colorbar and grids:
+        bar = grids[0].get("colorbar")
+        if bar is None:
+            return "a heatmap without a colour bar (add one with plt.colorbar(image, label=...))"
+        if not bar:
+            return "a colour bar without a label saying what the colours measure (give it label=...)"
+    return None
 
 
 def _in_order(facts: dict, order: Any) -> bool:

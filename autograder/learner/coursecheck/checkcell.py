@@ -14,7 +14,7 @@ from typing import Any
 
 from . import lastrun
 from .charts import evaluate_plot
-from .fingerprint import Fingerprint
+from .fingerprint import Fingerprint, digest
 from .graded import answer_outcome, from_own_work, quietly, usable
 from .judging import evaluate
 from .outcome import CORRECT, INCORRECT, NOT_ATTEMPTED, Outcome
@@ -69,13 +69,19 @@ def judge_with_carry(test: dict, namespace: dict) -> Outcome:
     return outcome
 
 
+def found_print(test_id: str, stage: str, found: str) -> str:
+    """What a test found where an answer went wrong, as a hash: it can be matched, and shows no answer."""
+    return digest(test_id, "found", stage, found)
+
+
 def diagnosis(test: dict, namespace: dict, outcome: Outcome) -> dict | None:
     """The catalogued mistake this failed answer matches: by its fingerprint, or by where and how it went wrong."""
     for mistake in test.get("mistakes", []):
         if mistake.get("fingerprints"):
             if judge_spec(test, namespace, mistake["fingerprints"]).passed:
                 return mistake
-        elif mistake.get("stage") == outcome.stage and mistake.get("found") == outcome.found:
+        elif mistake.get("stage") == outcome.stage and \
+                mistake.get("found") == found_print(test.get("id", ""), outcome.stage, outcome.found):
             return mistake
     return None
 
@@ -167,7 +173,8 @@ def report(qid: str, spec: dict, results: list[Verdict], namespace: dict, plausi
     lines += [_failure_line(v) for v in failed]
     lines += _earlier_answer_note(failed, namespace)
     lines += [_stopped_line(a, e, made=True) for a, e in stops if a not in blank]
-    lines.append(f"   Stuck? hint(\"{qid}\") gives a nudge; ask again for the method in words.")
+    if (question(qid) or {}).get("hints"):
+        lines.append(f"   Stuck? hint(\"{qid}\") gives a nudge; ask again for the method in words.")
     return "\n".join(lines)
 
 
