@@ -229,6 +229,28 @@ def lab(workspace: Path, no_open: bool) -> None:
         subprocess.call([str(jupyter), "lab", f"--ServerApp.root_dir={opened.workspace}"], cwd=opened.workspace)
 
 
+@main.command()
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=Path("build/site"),
+              show_default=True, help="Where to write the website (replaced if it exists).")
+@click.option("--course", "course_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="A built course to take the learners' notebooks from (default: build one).")
+@click.option("--instructor", is_flag=True,
+              help="Include the instructors' guides (mark schemes, common mistakes): never publish this to learners.")
+def site(out: Path, course_dir: Path | None, instructor: bool) -> None:
+    """Build the course website: home page, syllabus, workshop plan and a page per module as learners get it.
+
+    Example: course site --out build/site   (then open build/site/index.html, or publish the folder)
+    """
+    from autograder.site.build import SiteFailed, build_site
+
+    try:
+        page = build_site(out, course_dir, instructor)
+    except (SiteFailed, FileNotFoundError, ValueError, RuntimeError) as error:
+        raise _fail(error)
+    click.echo(f"Website written to {page.parent}" + (" (with the instructors' guides)" if instructor else "")
+               + f": open {page}")
+
+
 @main.command(name="check")
 @click.argument("notebook", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 def check_command(notebook: Path) -> None:
