@@ -179,7 +179,7 @@ def demo(out: Path, module_ids: tuple[str, ...]) -> None:
     if out.exists():
         shutil.rmtree(out)
     try:
-        result = run_demo(out, list(module_ids) or None)
+        result = run_demo(out, list(module_ids) or None, site=True)
     except (KeyError, ValueError, FileNotFoundError, RuntimeError) as error:
         raise _fail(error)
     table = Table(title="Demo class: 24 students")
@@ -194,7 +194,8 @@ def demo(out: Path, module_ids: tuple[str, ...]) -> None:
     console = Console()
     console.print(table)
     console.print(f"Course:   {result['course']}\nGrades:   {result['grades']}\nCanvas:   {result['canvas']}\n"
-                  f"Report:   {result['report']}\nFeedback: {result['course'] / 'feedback'}")
+                  f"Report:   {result['report']}\nFeedback: {result['course'] / 'feedback'}\n"
+                  f"Website:  {result['site']} (instructors: {result['instructor_site']})")
 
 
 WORKSPACE = click.option("--workspace", type=click.Path(file_okay=False, path_type=Path),
