@@ -46,6 +46,9 @@ TRAILING_ZERO_COLUMNS = ["visits", "circulation", "computer_sessions", "wifi_ses
 CUMULATIVE_MONTHS = 2  # consecutive months of one branch reporting its all-time cardholder count
 CUMULATIVE_FACTOR = (2.3, 2.8)  # all-time registrations as a multiple of active cardholders (assumption)
 NOT_REPORTED_VALUES = 2
+# One more extra zero, in reference questions in a quiet month (December, schools out): typed ten times too high,
+# it is still under ten times the branch's usual month, so only a lower threshold finds it (assumption).
+QUIET_MONTH = "2024-12"
 NOT_REPORTED_COLUMNS = ["computer_sessions", "wifi_sessions", "reference_questions"]
 
 COUNT_COLUMNS = ["visits", "programs_held", "program_attendance", "circulation", "computer_sessions",
@@ -173,6 +176,11 @@ def plan_errors(rng: np.random.Generator, clean: pd.DataFrame) -> pd.DataFrame:
     missing, duplicated = rng.choice(free, size=2, replace=False)
     errors.append((int(missing), None, None, None, "missing row"))
     errors.append((int(duplicated), None, None, None, "duplicated row"))
+    quiet = [r for r in np.flatnonzero(clean.month.eq(QUIET_MONTH).to_numpy())
+             if r not in rows_taken and r not in (missing, duplicated)]
+    row = int(quiet[rng.integers(len(quiet))])
+    true = int(clean.reference_questions.iat[row])
+    errors.append((row, "reference_questions", true, true * 10, "extra trailing zero"))
     table = pd.DataFrame(errors, columns=["row", "column", "true_value", "recorded_value", "kind"])
     table["branch_id"] = clean.branch_id.to_numpy()[table.row]
     table["month"] = clean.month.to_numpy()[table.row]

@@ -11,7 +11,7 @@ COLUMNS = ["branch_id", "month", "fiscal_year", "visits", "programs_held", "prog
            "computer_sessions", "wifi_sessions", "reference_questions", "active_cardholders"]
 COUNTS = COLUMNS[3:]
 KEY = ["branch_id", "month"]
-ERROR_KINDS = {"extra trailing zero": 4, "cumulative cardholders": 2, "not reported (-1)": 2, "missing row": 1,
+ERROR_KINDS = {"extra trailing zero": 5, "cumulative cardholders": 2, "not reported (-1)": 2, "missing row": 1,
                "duplicated row": 1}
 
 
@@ -55,7 +55,7 @@ def test_the_generator_rebuilds_the_committed_file_from_the_committed_inputs(wor
 
 
 def test_the_error_list_has_the_documented_kinds_and_counts(errors):
-    """Does deliberate_errors() list 4 extra zeros, 2 cumulative counts, 2 -1 codes, 1 missing and 1 duplicated row?"""
+    """Does deliberate_errors() list 5 extra zeros, 2 cumulative counts, 2 -1 codes, 1 missing and 1 duplicated row?"""
     assert errors.kind.value_counts().to_dict() == ERROR_KINDS
     cells = errors.dropna(subset=["column"])
     assert not cells.duplicated(KEY + ["column"]).any()
@@ -159,3 +159,15 @@ def test_datasheet_lists_every_error(errors):
     for error in errors.itertuples():
         row = f"| {error.kind} | {error.branch_id} | {error.month} |"
         assert any(line.startswith(row) for line in lines), row
+
+
+def test_a_quiet_month_extra_zero_is_under_ten_but_over_three_times_its_branch_median(stats, errors):
+    """Is one extra zero in reference_questions between 3 and 10 times its branch's median (module 09 Q11: a rule of
+    ten times the median misses it, the module's rule of three finds it), and every other month under 2 times?"""
+    reports = stats.drop_duplicates()
+    reported = reports.reference_questions.where(reports.reference_questions != -1)
+    ratio = reported / reported.groupby(reports.branch_id).transform("median")
+    zeros = errors[(errors.kind == "extra trailing zero") & (errors.column == "reference_questions")]
+    slips = reports.set_index(KEY).index.isin(list(zip(zeros.branch_id, zeros.month)))
+    assert ratio[slips].between(3, 10).sum() == 1 and (ratio[slips] >= 3).all(), ratio[slips]
+    assert (ratio[~slips].dropna() < 2).all()
