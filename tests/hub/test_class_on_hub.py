@@ -1,0 +1,148 @@
+"""A class on a real JupyterHub, in Chromium: release, two students fetch and submit (one twice, one late), collect,
+`course grade`, a written answer graded in the formgrader, feedback released and each student sees only their own;
+then the hub restarted mid-class loses nothing."""
+from __future__ import annotations
+
+import hashlib
+import subprocess
+import time
+from datetime import datetime, timezone
+
+import pytest
+
+from autograder.grading.course_config import open_gradebook
+from autograder.hub.users import as_user
+from tests.hub.conftest import PASSWORD
+from tests.hub.steps import MODULE, answer_with_solutions, fetched_notebook, log_in, run_as, shot, user_url
+
+pytestmark = [pytest.mark.slow, pytest.mark.e2e, pytest.mark.xdist_group("hub")]
+WRITTEN = "q5_chart_description"  # 09-evaluation's written answer, 2 points, graded by a person
+
+
+def open_assignment_list(page):
+    page.click(".lm-MenuBar-item:has-text('Nbgrader')")
+    page.click(".lm-Menu-item:has-text('Assignment List')")
+    page.wait_for_selector("#nbgrader-assignment-list", timeout=30_000)
+
+
+def press_in_list(page, section: str, button: str, then: str) -> None:
+    """Press a button (Fetch, Submit, Fetch Feedback) of the module's row in the Assignments list; wait for `then`."""
+    row = page.locator(f"{section} .list_item", has_text=MODULE).first
+    row.locator(f"button:has-text('{button}')").first.click(timeout=60_000)
+    page.wait_for_selector(then, timeout=120_000)
+
+
+def exchange_files(hub) -> dict[str, str]:
+    return {str(p.relative_to(hub.exchange)): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(hub.exchange.rglob("*")) if p.is_file()}
+
+
+def inbound(hub, student) -> list:
+    return sorted((hub.exchange / "programming-librarian" / "inbound").glob(f"{student}+{MODULE}+*"))
+
+
+def test_a_class_runs_end_to_end_on_jupyterhub(running_hub, browser):
+    hub = running_hub.hub
+    good, bad = hub.students
+    started = time.monotonic()
+
+    teacher = log_in(browser, hub, hub.instructor, PASSWORD)
+    shot(teacher, "01-instructor-logged-in")
+    run_as(hub, hub.instructor, "nbgrader", "release_assignment", MODULE)
+    teacher.goto(user_url(hub, hub.instructor, "formgrader/manage_assignments"))
+    teacher.wait_for_selector(f"td >> text={MODULE}", timeout=60_000)
+    shot(teacher, "02-formgrader-module-released")
+
+    # The good student: fetches in the Assignments list, submits an unanswered notebook, then answers and submits again.
+    student = log_in(browser, hub, good, PASSWORD)
+    open_assignment_list(student)
+    shot(student, "03-student-assignment-list")
+    press_in_list(student, "#released_assignments_list", "Fetch", f"#fetched_assignments_list >> text={MODULE}")
+    shot(student, "04-student-fetched")
+    press_in_list(student, "#fetched_assignments_list", "Submit", "#submitted_assignments_list .list_item")
+    assert answer_with_solutions(hub, good) >= 8
+    time.sleep(1.1)  # nbgrader names submissions by the second
+    student.reload()
+    open_assignment_list(student)
+    press_in_list(student, "#fetched_assignments_list", "Submit", "#submitted_assignments_list .list_item >> nth=1")
+    shot(student, "05-student-submitted-twice")
+    assert len(inbound(hub, good)) == 2, "both submissions are kept in the exchange"
+
+    # The deadline passes; then the other student fetches and submits the notebook nearly unanswered.
+    due = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M:%S UTC")
+    run_as(hub, hub.instructor, "nbgrader", "db", "assignment", "add", MODULE, f"--duedate={due}")
+    time.sleep(1.1)
+    other = log_in(browser, hub, bad, PASSWORD)
+    open_assignment_list(other)
+    press_in_list(other, "#released_assignments_list", "Fetch", f"#fetched_assignments_list >> text={MODULE}")
+    assert fetched_notebook(hub, bad).exists()
+    press_in_list(other, "#fetched_assignments_list", "Submit", "#submitted_assignments_list .list_item")
+    shot(other, "06-second-student-submitted-late")
+
+    # The instructor collects and grades with `course grade` (sandboxed, as the instructor), then grades by hand.
+    collected = run_as(hub, hub.instructor, "nbgrader", "collect", MODULE)
+    assert (hub.course() / "submitted" / good / MODULE).exists() and (hub.course() / "submitted" / bad / MODULE).exists()
+    latest = inbound(hub, good)[-1].name.split("+")[2]
+    assert (hub.course() / "submitted" / good / MODULE / "timestamp.txt").read_text().strip() == latest, collected.stdout
+    graded = run_as(hub, hub.instructor, "course", "grade", "--course", str(hub.course()), "--workers", "2")
+    assert "Graded 2 submission(s)" in graded.stdout, graded.stdout + graded.stderr
+    with open_gradebook(hub.course()) as gradebook:
+        good_sub = gradebook.find_submission(MODULE, good)
+        bad_sub = gradebook.find_submission(MODULE, bad)
+        good_score, bad_score = good_sub.score, bad_sub.score
+        assert good_sub.total_seconds_late == 0 and bad_sub.total_seconds_late > 0
+        notebook_id = gradebook.find_submission_notebook(MODULE, MODULE, good).id
+    assert good_score > bad_score
+
+    teacher.goto(user_url(hub, hub.instructor, f"formgrader/submissions/{notebook_id}/?index=0"))
+    score = teacher.locator(f"input#{WRITTEN}")
+    score.wait_for(timeout=60_000)
+    score.scroll_into_view_if_needed()
+    with teacher.expect_response(lambda r: "/formgrader/api/grade/" in r.url and r.request.method == "PUT") as saved:
+        score.fill("2")
+        score.press("Tab")
+    assert saved.value.ok
+    shot(teacher, "07-formgrader-written-answer-graded")
+    with open_gradebook(hub.course()) as gradebook:
+        assert gradebook.find_submission(MODULE, good).score == pytest.approx(good_score + 2)
+
+    run_as(hub, hub.instructor, "nbgrader", "generate_feedback", MODULE)
+    run_as(hub, hub.instructor, "nbgrader", "release_feedback", MODULE)
+
+    # Each student fetches their own feedback, and cannot see the other's.
+    for page, name, step in ((student, good, "08"), (other, bad, "09")):
+        page.reload()
+        open_assignment_list(page)
+        press_in_list(page, "#submitted_assignments_list", "Fetch Feedback", "#submitted_assignments_list >> text=view feedback")
+        shot(page, f"{step}-student-feedback-fetched")
+    mine = {s: sorted((hub.home(s) / MODULE / "feedback").rglob(f"{MODULE}.html")) for s in hub.students}
+    assert len(mine[good]) == 1 and len(mine[bad]) == 1
+    assert all(str(hub.home(s)) in str(mine[s][0]) for s in hub.students)  # absent from the other's folders
+    feedback_dir = hub.exchange / "programming-librarian" / "feedback"
+    for reader, owner in ((good, bad), (bad, good)):
+        assert as_user(reader, ["cat", str(mine[owner][0])]).returncode != 0, "another student's feedback is readable"
+        assert as_user(reader, ["ls", str(hub.home(owner))]).returncode != 0
+        assert as_user(reader, ["ls", str(feedback_dir)]).returncode != 0, "the exchange's feedback can be listed"
+        assert as_user(reader, ["ls", str(hub.exchange / "programming-librarian" / "inbound")]).returncode != 0
+    student.goto(user_url(hub, good, f"files/{mine[good][0].relative_to(hub.home(good))}"))
+    shot(student, "10-student-reads-own-feedback")
+    print(f"class journey took {time.monotonic() - started:.0f} s")
+
+
+def test_a_hub_restarted_mid_class_loses_nothing(running_hub, browser):
+    hub = running_hub.hub
+    good = hub.students[0]
+    servers = {u: subprocess.run(["pgrep", "-u", u], capture_output=True, text=True).stdout.split() for u in hub.users}
+    before = exchange_files(hub)
+    running_hub.stop()
+    with pytest.raises(OSError):
+        __import__("urllib.request").request.urlopen(f"{hub.url}/hub/health", timeout=2)
+    alive = {u: [p for p in pids if subprocess.run(["kill", "-0", p]).returncode == 0] for u, pids in servers.items()}
+    assert all(alive[u] for u in hub.users if servers[u]), "users' servers stopped with the hub"
+    running_hub.restart()
+    assert exchange_files(hub) == before
+    page = log_in(browser, hub, good, PASSWORD)
+    page.goto(user_url(hub, good, f"lab/tree/{MODULE}/{MODULE}.ipynb"))
+    page.wait_for_selector(".jp-Notebook .jp-Cell", timeout=120_000)
+    shot(page, "11-after-hub-restart-notebook-still-there")
+    assert fetched_notebook(hub, good).exists() and (hub.course() / "submitted" / good / MODULE).exists()
