@@ -25,11 +25,15 @@ def open_assignment_list(page):
     page.wait_for_selector("#nbgrader-assignment-list", timeout=30_000)
 
 
-def press_in_list(page, section: str, button: str, then: str) -> None:
-    """Press a button (Fetch, Submit, Fetch Feedback) of the module's row in the Assignments list; wait for `then`."""
+def press_in_list(page, section: str, button: str, endpoint: str) -> None:
+    """Press a button (Fetch, Submit, Fetch Feedback) of the module's row in the Assignments list and wait for the
+    server's answer (assignments/fetch, /submit, /fetch_feedback) and the list to be redrawn."""
     row = page.locator(f"{section} .list_item", has_text=MODULE).first
-    row.locator(f"button:has-text('{button}')").first.click(timeout=60_000)
-    page.wait_for_selector(then, timeout=120_000)
+    with page.expect_response(lambda r: f"/assignments/{endpoint}" in r.url, timeout=120_000) as answered:
+        row.locator(f"button:has-text('{button}')").first.click(timeout=60_000)
+    assert answered.value.ok and answered.value.json().get("success", True), answered.value.text()
+    page.wait_for_function("() => ![...document.querySelectorAll('#nbgrader-assignment-list button')]"
+                           ".some(b => b.textContent.trim().endsWith('...'))", timeout=60_000)  # "submitting..."
 
 
 def exchange_files(hub) -> dict[str, str]:
@@ -57,14 +61,14 @@ def test_a_class_runs_end_to_end_on_jupyterhub(running_hub, browser):
     student = log_in(browser, hub, good, PASSWORD)
     open_assignment_list(student)
     shot(student, "03-student-assignment-list")
-    press_in_list(student, "#released_assignments_list", "Fetch", f"#fetched_assignments_list >> text={MODULE}")
+    press_in_list(student, "#released_assignments_list", "Fetch", "fetch")
     shot(student, "04-student-fetched")
-    press_in_list(student, "#fetched_assignments_list", "Submit", "#submitted_assignments_list .list_item")
+    press_in_list(student, "#fetched_assignments_list", "Submit", "submit")
     assert answer_with_solutions(hub, good) >= 8
     time.sleep(1.1)  # nbgrader names submissions by the second
     student.reload()
     open_assignment_list(student)
-    press_in_list(student, "#fetched_assignments_list", "Submit", "#submitted_assignments_list .list_item >> nth=1")
+    press_in_list(student, "#fetched_assignments_list", "Submit", "submit")
     shot(student, "05-student-submitted-twice")
     assert len(inbound(hub, good)) == 2, "both submissions are kept in the exchange"
 
@@ -74,9 +78,9 @@ def test_a_class_runs_end_to_end_on_jupyterhub(running_hub, browser):
     time.sleep(1.1)
     other = log_in(browser, hub, bad, PASSWORD)
     open_assignment_list(other)
-    press_in_list(other, "#released_assignments_list", "Fetch", f"#fetched_assignments_list >> text={MODULE}")
+    press_in_list(other, "#released_assignments_list", "Fetch", "fetch")
     assert fetched_notebook(hub, bad).exists()
-    press_in_list(other, "#fetched_assignments_list", "Submit", "#submitted_assignments_list .list_item")
+    press_in_list(other, "#fetched_assignments_list", "Submit", "submit")
     shot(other, "06-second-student-submitted-late")
 
     # The instructor collects and grades with `course grade` (sandboxed, as the instructor), then grades by hand.
@@ -113,7 +117,7 @@ def test_a_class_runs_end_to_end_on_jupyterhub(running_hub, browser):
     for page, name, step in ((student, good, "08"), (other, bad, "09")):
         page.reload()
         open_assignment_list(page)
-        press_in_list(page, "#submitted_assignments_list", "Fetch Feedback", "#submitted_assignments_list >> text=view feedback")
+        press_in_list(page, "#submitted_assignments_list", "Fetch Feedback", "fetch_feedback")
         shot(page, f"{step}-student-feedback-fetched")
     mine = {s: sorted((hub.home(s) / MODULE / "feedback").rglob(f"{MODULE}.html")) for s in hub.students}
     assert len(mine[good]) == 1 and len(mine[bad]) == 1
