@@ -179,7 +179,7 @@ def demo(out: Path, module_ids: tuple[str, ...]) -> None:
     if out.exists():
         shutil.rmtree(out)
     try:
-        result = run_demo(out, list(module_ids) or None)
+        result = run_demo(out, list(module_ids) or None, site=True)
     except (KeyError, ValueError, FileNotFoundError, RuntimeError) as error:
         raise _fail(error)
     table = Table(title="Demo class: 24 students")
@@ -194,7 +194,8 @@ def demo(out: Path, module_ids: tuple[str, ...]) -> None:
     console = Console()
     console.print(table)
     console.print(f"Course:   {result['course']}\nGrades:   {result['grades']}\nCanvas:   {result['canvas']}\n"
-                  f"Report:   {result['report']}\nFeedback: {result['course'] / 'feedback'}")
+                  f"Report:   {result['report']}\nFeedback: {result['course'] / 'feedback'}\n"
+                  f"Website:  {result['site']} (instructors: {result['instructor_site']})")
 
 
 WORKSPACE = click.option("--workspace", type=click.Path(file_okay=False, path_type=Path),
@@ -227,6 +228,28 @@ def lab(workspace: Path, no_open: bool) -> None:
     if not no_open:
         jupyter = Path(sys.executable).with_name("jupyter")
         subprocess.call([str(jupyter), "lab", f"--ServerApp.root_dir={opened.workspace}"], cwd=opened.workspace)
+
+
+@main.command()
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=Path("build/site"),
+              show_default=True, help="Where to write the website (replaced if it exists).")
+@click.option("--course", "course_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="A built course to take the learners' notebooks from (default: build one).")
+@click.option("--instructor", is_flag=True,
+              help="Include the instructors' guides (mark schemes, common mistakes): never publish this to learners.")
+def site(out: Path, course_dir: Path | None, instructor: bool) -> None:
+    """Build the course website: home page, syllabus, workshop plan and a page per module as learners get it.
+
+    Example: course site --out build/site   (then open build/site/index.html, or publish the folder)
+    """
+    from autograder.site.build import SiteFailed, build_site
+
+    try:
+        page = build_site(out, course_dir, instructor)
+    except (SiteFailed, FileNotFoundError, ValueError, RuntimeError) as error:
+        raise _fail(error)
+    click.echo(f"Website written to {page.parent}" + (" (with the instructors' guides)" if instructor else "")
+               + f": open {page}")
 
 
 @main.command(name="check")

@@ -91,8 +91,10 @@ def submit_class(built: BuiltCourse) -> dict[tuple[str, str], Profile]:
     return profiles
 
 
-def run_demo(out: Path, modules: list[str] | None = None, the_course: Course | None = None) -> dict:
-    """Build the course into out/course, submit and grade the class, and write out/grades.csv."""
+def run_demo(out: Path, modules: list[str] | None = None, the_course: Course | None = None,
+             site: bool = False) -> dict:
+    """Build the course into out/course, submit and grade the class, and write out/grades.csv; with `site`, the
+    learners' website in out/site and the instructors' in out/site-instructors."""
     built = build_course(out / "course", modules, the_course)
     profiles = submit_class(built)
     # The demo class is synthetic and trusted: without bubblewrap it is graded unsandboxed, and says so.
@@ -103,8 +105,13 @@ def run_demo(out: Path, modules: list[str] | None = None, the_course: Course | N
     canvas = write_canvas_csv(rows, out / "canvas.csv")
     feedback = write_feedback(built.root)
     report = write_report(built.root, out / "report", the_course)
+    sites = {}
+    if site:
+        from autograder.site.build import build_site
+        sites = {"site": build_site(out / "site", built.root, False, the_course),
+                 "instructor_site": build_site(out / "site-instructors", built.root, True, the_course)}
     return {"course": built.root, "grades": grades, "canvas": canvas, "report": report, "feedback": feedback,
-            "rows": rows, "profiles": profiles, "run": run, "sandboxed": sandboxed}
+            "rows": rows, "profiles": profiles, "run": run, "sandboxed": sandboxed} | sites
 
 
 def summary(rows) -> list[dict]:

@@ -33,6 +33,11 @@ def solution_region(source: str) -> str:
     return "\n".join(_split(source, BEGIN_SOLUTION, END_SOLUTION)[1])
 
 
+def hidden_tests_region(source: str) -> str:
+    """Only what lies between the hidden-test delimiters."""
+    return "\n".join(_split(source, BEGIN_HIDDEN, END_HIDDEN)[1])
+
+
 def with_answer(source: str, answer: str) -> str:
     """The cell with its solution region replaced by a learner's answer (the scaffold above it kept)."""
     before, _, after = _split(source, BEGIN_SOLUTION, END_SOLUTION)

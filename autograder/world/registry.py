@@ -28,6 +28,7 @@ GENERATORS = [
     "peers",         # peer_libraries
     "relations",     # feedback_coding, partner_checkins, slot_poll (from patron_feedback, sessions, partners)
     "pilots",        # pilot_sessions (Harbor Point's spring 2025 pilots; reads program_ideas)
+    "holdings",      # collection_titles, desk_questions, program_subjects, program_checkouts
 ]
 
 
