@@ -1,1 +1,1 @@
-"""`course hub`: the course on a JupyterHub on one machine (users, the nbgrader exchange, the formgrader, PostgreSQL)."""
+"""`course hub`: the course on one machine's JupyterHub (users, the nbgrader exchange, the formgrader, PostgreSQL)."""

@@ -15,7 +15,8 @@ import click
               help="A student's Unix user (repeat; created if missing).")
 @click.option("--modules", "modules", multiple=True, metavar="ID", help="Build only these modules (repeat).")
 @click.option("--db-url", default=None, metavar="URL",
-              help="JupyterHub's own database, e.g. postgresql+psycopg://hub@dbhost/jupyterhub (default: SQLite in DIR).")
+              help="JupyterHub's own database, e.g. postgresql+psycopg://hub@dbhost/jupyterhub (default: SQLite "
+                   "in DIR).")
 @click.option("--gradebook-url", default=None, metavar="URL",
               help="The course's nbgrader gradebook, e.g. postgresql+psycopg://grader@dbhost/gradebook.")
 @click.option("--port", type=int, default=8000, show_default=True, help="The hub's public port (on 127.0.0.1).")

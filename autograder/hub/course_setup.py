@@ -9,13 +9,13 @@ from autograder.hub.layout import Hub
 from autograder.hub.users import chown_tree
 
 EXCHANGE_LINE = "c.Exchange.root = {path!r}  # the hub's shared exchange (written by `course hub`)"
-SHARED_CONFIG = '''"""nbgrader settings for every user of this hub (written by `course hub`): the course and its exchange."""
+SHARED_CONFIG = '''"""nbgrader settings for every user of this hub (by `course hub`): the course and its exchange."""
 c = get_config()  # noqa: F821
 c.CourseDirectory.course_id = {course_id!r}
 c.Exchange.root = {exchange!r}
 '''
-INSTRUCTOR_CONFIG = '''"""The instructor's nbgrader settings (written by `course hub`): nbgrader's "one class, one grader" setup, the
-formgrader working on the course in this home; its own nbgrader_config.py says the rest (gradebook, exchange)."""
+INSTRUCTOR_CONFIG = '''"""The instructor's nbgrader settings (by `course hub`): nbgrader's "one class, one grader"
+setup, the formgrader working on the course in this home; its nbgrader_config.py says the rest (gradebook, exchange)."""
 c = get_config()  # noqa: F821
 c.CourseDirectory.root = {root!r}
 load_subconfig({config!r})  # noqa: F821

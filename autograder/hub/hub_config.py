@@ -45,7 +45,7 @@ c.Authenticator.admin_users = {{{instructor!r}}}
 '''
 PAM = '''# Login with the machine's own accounts and passwords (PAM), the default on a real machine.
 c.JupyterHub.authenticator_class = "pam"'''
-SHARED_PASSWORD = '''# TEST ONLY: one shared password for every allowed user, no PAM (`course hub --test-password`). Never for a class.
+SHARED_PASSWORD = '''# TEST ONLY: one password for all users, no PAM (course hub --test-password). Not for a class.
 c.JupyterHub.authenticator_class = "dummy"
 c.DummyAuthenticator.password = {password!r}'''
 

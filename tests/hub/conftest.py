@@ -1,4 +1,4 @@
-"""A class on a real JupyterHub for a test: unique local users, PostgreSQL for the hub and the gradebook, removed after."""
+"""A class on a real JupyterHub for a test: unique local users, PostgreSQL for hub and gradebook, removed after."""
 from __future__ import annotations
 
 import os
@@ -39,7 +39,7 @@ def new_database(server: str, name: str) -> str:
 
 @pytest.fixture(scope="module")
 def running_hub():
-    """The class set up by `course hub`'s own steps (only 09-evaluation built) and its hub started; all removed after."""
+    """The class set up by `course hub`'s own steps (09-evaluation only) and its hub started; all removed after."""
     reason = can_run_a_hub()
     if reason:
         if os.environ.get("CI"):

@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 import subprocess
 import time
+import urllib.request
 from datetime import datetime, timezone
 
 import pytest
@@ -85,9 +86,10 @@ def test_a_class_runs_end_to_end_on_jupyterhub(running_hub, browser):
 
     # The instructor collects and grades with `course grade` (sandboxed, as the instructor), then grades by hand.
     collected = run_as(hub, hub.instructor, "nbgrader", "collect", MODULE)
-    assert (hub.course() / "submitted" / good / MODULE).exists() and (hub.course() / "submitted" / bad / MODULE).exists()
+    submitted = hub.course() / "submitted"
+    assert (submitted / good / MODULE).exists() and (submitted / bad / MODULE).exists(), collected.stdout
     latest = inbound(hub, good)[-1].name.split("+")[2]
-    assert (hub.course() / "submitted" / good / MODULE / "timestamp.txt").read_text().strip() == latest, collected.stdout
+    assert (submitted / good / MODULE / "timestamp.txt").read_text().strip() == latest, "the later one is collected"
     graded = run_as(hub, hub.instructor, "course", "grade", "--course", str(hub.course()), "--workers", "2")
     assert "Graded 2 submission(s)" in graded.stdout, graded.stdout + graded.stderr
     with open_gradebook(hub.course()) as gradebook:
@@ -98,6 +100,9 @@ def test_a_class_runs_end_to_end_on_jupyterhub(running_hub, browser):
         notebook_id = gradebook.find_submission_notebook(MODULE, MODULE, good).id
     assert good_score > bad_score
 
+    teacher.goto(user_url(hub, hub.instructor, f"formgrader/manage_submissions/{MODULE}"))
+    teacher.wait_for_selector("td.timestamp", timeout=60_000)
+    shot(teacher, "07-formgrader-submissions-with-their-times")  # the due date is on Manage Assignments
     teacher.goto(user_url(hub, hub.instructor, f"formgrader/submissions/{notebook_id}/?index=0"))
     score = teacher.locator(f"input#{WRITTEN}")
     score.wait_for(timeout=60_000)
@@ -106,7 +111,7 @@ def test_a_class_runs_end_to_end_on_jupyterhub(running_hub, browser):
         score.fill("2")
         score.press("Tab")
     assert saved.value.ok
-    shot(teacher, "07-formgrader-written-answer-graded")
+    shot(teacher, "08-formgrader-written-answer-graded")
     with open_gradebook(hub.course()) as gradebook:
         assert gradebook.find_submission(MODULE, good).score == pytest.approx(good_score + 2)
 
@@ -114,7 +119,7 @@ def test_a_class_runs_end_to_end_on_jupyterhub(running_hub, browser):
     run_as(hub, hub.instructor, "nbgrader", "release_feedback", MODULE)
 
     # Each student fetches their own feedback, and cannot see the other's.
-    for page, name, step in ((student, good, "08"), (other, bad, "09")):
+    for page, name, step in ((student, good, "09"), (other, bad, "10")):
         page.reload()
         open_assignment_list(page)
         press_in_list(page, "#submitted_assignments_list", "Fetch Feedback", "fetch_feedback")
@@ -129,24 +134,31 @@ def test_a_class_runs_end_to_end_on_jupyterhub(running_hub, browser):
         assert as_user(reader, ["ls", str(feedback_dir)]).returncode != 0, "the exchange's feedback can be listed"
         assert as_user(reader, ["ls", str(hub.exchange / "programming-librarian" / "inbound")]).returncode != 0
     student.goto(user_url(hub, good, f"files/{mine[good][0].relative_to(hub.home(good))}"))
-    shot(student, "10-student-reads-own-feedback")
+    shot(student, "11-student-reads-own-feedback")
     print(f"class journey took {time.monotonic() - started:.0f} s")
 
 
+def gradebook_scores(hub) -> dict:
+    with open_gradebook(hub.course()) as gradebook:
+        return {s.student.id: (s.score, s.timestamp) for s in gradebook.assignment(MODULE).submissions}
+
+
 def test_a_hub_restarted_mid_class_loses_nothing(running_hub, browser):
+    """Stopped and started again: users' servers keep running, the exchange, submissions and grades are unchanged."""
     hub = running_hub.hub
     good = hub.students[0]
     servers = {u: subprocess.run(["pgrep", "-u", u], capture_output=True, text=True).stdout.split() for u in hub.users}
-    before = exchange_files(hub)
+    assert all(servers.values()), servers
+    before = (exchange_files(hub), gradebook_scores(hub), fetched_notebook(hub, good).read_bytes())
     running_hub.stop()
     with pytest.raises(OSError):
-        __import__("urllib.request").request.urlopen(f"{hub.url}/hub/health", timeout=2)
-    alive = {u: [p for p in pids if subprocess.run(["kill", "-0", p]).returncode == 0] for u, pids in servers.items()}
-    assert all(alive[u] for u in hub.users if servers[u]), "users' servers stopped with the hub"
+        urllib.request.urlopen(f"{hub.url}/hub/health", timeout=5)
+    for user, pids in servers.items():
+        assert any(subprocess.run(["kill", "-0", p]).returncode == 0 for p in pids), f"{user}'s server stopped"
     running_hub.restart()
-    assert exchange_files(hub) == before
     page = log_in(browser, hub, good, PASSWORD)
     page.goto(user_url(hub, good, f"lab/tree/{MODULE}/{MODULE}.ipynb"))
     page.wait_for_selector(".jp-Notebook .jp-Cell", timeout=120_000)
-    shot(page, "11-after-hub-restart-notebook-still-there")
-    assert fetched_notebook(hub, good).exists() and (hub.course() / "submitted" / good / MODULE).exists()
+    shot(page, "12-after-hub-restart-notebook-still-there")
+    assert (exchange_files(hub), gradebook_scores(hub), fetched_notebook(hub, good).read_bytes()) == before
+    assert (hub.course() / "submitted" / good / MODULE).exists()
