@@ -9,9 +9,10 @@ import uuid
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
+from autograder.cli import main
 from autograder.hub.layout import PROJECT, Hub
-from autograder.hub.prepare import prepare
 from autograder.hub.running import RunningHub
 from autograder.hub.users import remove_user
 from tests.e2e.conftest import browser, browser_available, free_port  # noqa: F401 - browser: a fixture
@@ -39,7 +40,7 @@ def new_database(server: str, name: str) -> str:
 
 @pytest.fixture(scope="module")
 def running_hub():
-    """The class set up by `course hub`'s own steps (09-evaluation only) and its hub started; all removed after."""
+    """The class set up by `course hub --setup-only` (09-evaluation only) and its hub started; all removed after."""
     reason = can_run_a_hub()
     if reason:
         if os.environ.get("CI"):
@@ -55,7 +56,13 @@ def running_hub():
                   modules=("09-evaluation",))
         started = None
         try:
-            prepare(hub)
+            set_up = CliRunner().invoke(main, [
+                "hub", "--setup-only", "--dir", str(folder), "--instructor", hub.instructor,
+                *(f"--student={s}" for s in hub.students), "--modules", "09-evaluation", "--db-url", hub.db_url,
+                "--gradebook-url", server, "--port", str(hub.port), "--hub-port", str(hub.hub_port),
+                "--proxy-api-port", str(hub.proxy_api_port), "--python-env", str(HUB_ENV),
+                "--test-password", PASSWORD])
+            assert set_up.exit_code == 0, set_up.output + repr(set_up.exception)
             started = RunningHub(hub)
             yield started
         finally:

@@ -83,6 +83,7 @@ def test_a_class_runs_end_to_end_on_jupyterhub(running_hub, browser):
     assert fetched_notebook(hub, bad).exists()
     press_in_list(other, "#fetched_assignments_list", "Submit", "submit")
     shot(other, "06-second-student-submitted-late")
+    assert other.request.get(user_url(hub, bad, "formgrader")).status == 404, "a student's server has a formgrader"
 
     # The instructor collects and grades with `course grade` (sandboxed, as the instructor), then grades by hand.
     collected = run_as(hub, hub.instructor, "nbgrader", "collect", MODULE)
