@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import pwd
 import subprocess
+import time
 
 # Ids well above the first login user (1000), which a grading sandbox may borrow: never the same uid as a student.
 HIGH_IDS = ["-K", "UID_MIN=30000", "-K", "UID_MAX=39999", "-K", "GID_MIN=30000", "-K", "GID_MAX=39999"]
@@ -27,9 +28,14 @@ def ensure_user(name: str) -> None:
 
 def remove_user(name: str) -> None:
     """Remove a user, their home and whatever they still run."""
-    if exists(name):
+    if not exists(name):
+        return
+    for _ in range(50):  # userdel refuses while the user still runs something; a killed process takes a moment
         subprocess.run(["pkill", "-KILL", "-u", name], capture_output=True)
-        subprocess.run(["userdel", "--remove", name], capture_output=True, text=True)
+        if subprocess.run(["pgrep", "-u", name], capture_output=True).returncode != 0:
+            break
+        time.sleep(0.2)
+    subprocess.run(["userdel", "--remove", name], capture_output=True, text=True)
 
 
 def as_user(name: str, argv: list[str], **kwargs) -> subprocess.CompletedProcess:

@@ -7,7 +7,7 @@ import hashlib
 import subprocess
 import time
 import urllib.request
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 
 import pytest
 
@@ -74,9 +74,9 @@ def test_a_class_runs_end_to_end_on_jupyterhub(running_hub, browser):
     assert len(inbound(hub, good)) == 2, "both submissions are kept in the exchange"
 
     # The deadline passes; then the other student fetches and submits the notebook nearly unanswered.
-    due = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M:%S UTC")
+    due = (datetime.now(timezone.utc) + timedelta(seconds=1)).strftime("%Y-%m-%d %H:%M:%S UTC")  # after the 2nd
     run_as(hub, hub.instructor, "nbgrader", "db", "assignment", "add", MODULE, f"--duedate={due}")
-    time.sleep(1.1)
+    time.sleep(2.1)
     other = log_in(browser, hub, bad, PASSWORD)
     open_assignment_list(other)
     press_in_list(other, "#released_assignments_list", "Fetch", "fetch")
