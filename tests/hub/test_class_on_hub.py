@@ -141,7 +141,7 @@ def test_a_class_runs_end_to_end_on_jupyterhub(running_hub, browser):
 
 def gradebook_scores(hub) -> dict:
     with open_gradebook(hub.course()) as gradebook:
-        return {s.student.id: (s.score, s.timestamp) for s in gradebook.assignment(MODULE).submissions}
+        return {s.student.id: (s.score, s.timestamp) for s in gradebook.find_assignment(MODULE).submissions}
 
 
 def test_a_hub_restarted_mid_class_loses_nothing(running_hub, browser):
