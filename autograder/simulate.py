@@ -24,7 +24,8 @@ from autograder.grading.grade_one import Assignment
 from autograder.grading.judge import read_dump
 from autograder.grading.score import TestResult, total
 from autograder.mistakes import Mistake, load_catalogue
-from autograder.notebooks import submissions
+from autograder.notebooks import cells, submissions
+from autograder.scenario_packs import combined, packs
 
 SOLUTION_SECONDS = 10
 CHECK_CELL = re.compile(r'check\("(q\d+)"\)')
@@ -77,17 +78,61 @@ def module_checks(module: Module) -> dict:
         return json.loads((stage_support(module, Path(folder)) / "checks.json").read_text(encoding="utf-8"))
 
 
-def run_scenarios(module: Module, workers: int = 2) -> list[Scenario]:
-    """Solution, untouched, then each mistake and right alternative, graded in parallel as `course grade` would."""
+def run_scenarios(module: Module, workers: int = 2, packed: bool = True) -> list[Scenario]:
+    """Solution, untouched, then each mistake and right alternative, graded in parallel as `course grade` would.
+
+    With `packed`, answers that cannot reach one another (scenario_packs) are graded together in one notebook and
+    each is given its own share of the result; a pack whose result is not exactly the sum of its answers' is graded
+    again one answer at a time, so a departure is always reported against the answer that made it."""
     source = nbformat.read(module.notebook, as_version=4)
-    plans = [(submissions.solved(source), None), (submissions.untouched(source), None)]
-    plans += [(submissions.with_mistake(source, m), m) for m in load_catalogue(module.mistakes)]
+    catalogue = load_catalogue(module.mistakes)
     with tempfile.TemporaryDirectory(prefix="course-support-") as folder:
         assignment = Assignment(module.id, source, stage_support(module, Path(folder)))
+        grouped, alone = packs(source, catalogue, assignment.support) if packed else ([], catalogue)
+        plans = [(submissions.solved(source), None), (submissions.untouched(source), None)]
+        plans += [(submissions.with_mistake(source, m), m) for m in alone]
+        plans += [(combined(group), group) for group in grouped]
         with ThreadPoolExecutor(max_workers=workers) as pool:
-            futures = [pool.submit(_run, assignment, answers.name, submissions.fill(source, source, answers), mistake)
-                       for answers, mistake in plans]
-            return [f.result() for f in futures]
+            def grade(answers, mistake):
+                return pool.submit(_run, assignment, answers.name, submissions.fill(source, source, answers), mistake)
+            futures = [grade(answers, mistake) for answers, mistake in plans]
+            done = [f.result() for f in futures]
+            solution, untouched = done[:2]
+            by_id = {s.mistake.id: s for s in done[2:2 + len(alone)]}
+            retry = []
+            for pack, group in zip(done[2 + len(alone):], grouped):
+                shares = split_pack(pack, group, solution, source)
+                if shares is None:
+                    retry += group
+                else:
+                    by_id.update(shares)
+            again = [grade(submissions.with_mistake(source, m), m) for m in retry]
+            by_id.update({m.id: f.result() for m, f in zip(retry, again)})
+    return [solution, untouched] + [by_id[m.id] for m in catalogue]
+
+
+def split_pack(pack: Scenario, group: list[Mistake], solution: Scenario, source: NotebookNode) -> dict | None:
+    """Each answer's own scenario from a pack's, or None when the pack did not come out as the sum of its answers:
+    it failed other tests than theirs, a question none of them answers is not judged correct, or a cell stopped."""
+    question_of = {gid: cells.question(c) for c in source.cells if (gid := cells.grade_id(c))}
+    owner = {m.question: m for m in group}
+    expected = set().union(*(m.fails for m in group))
+    if pack.status != solution.status or pack.failed != expected or pack.errors_outside_tests:
+        return None
+    if any(not said.startswith("✔") for q, said in pack.checks.items() if q not in owner):
+        return None
+    if any(not pack.checks.get(q, "").startswith("✔" if m.right else "✘") for q, m in owner.items()):
+        return None
+    solution_results = {r.grade_id: r for r in solution.results}
+    shares = {}
+    for mistake in group:
+        results = [r if owner.get(question_of.get(r.grade_id)) in (None, mistake) else solution_results[r.grade_id]
+                   for r in pack.results]
+        checks = {q: (said if owner.get(q) in (None, mistake) else solution.checks.get(q, said))
+                  for q, said in pack.checks.items()}
+        shares[mistake.id] = Scenario(f"mistake:{mistake.id}", mistake, results, pack.status,
+                                      pack.seconds / len(group), [], pack.answers, checks)
+    return shares
 
 
 def _number_forms(value: float) -> set[str]:

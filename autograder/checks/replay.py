@@ -56,8 +56,10 @@ def _plain(namespace: dict, names: set[str]) -> dict[str, Any]:
     return answers
 
 
-def replay(source: NotebookNode, data_dir: Path, scenarios: list[Answers], names: set[str]) -> dict[str, dict]:
-    """For the solution and each scenario: the answers named, as plain values, after running its cells."""
+def _walk(source: NotebookNode, data_dir: Path, scenarios: list[Answers]):
+    """Run the solution from the top, then each scenario from a copy of the variables before its first changed cell
+    to the end of its last question. Yields ("solution", its variables at the end, the solution's variables at each
+    scenario's end) first, then (scenario name, its variables, index of its last cell) for each scenario."""
     import matplotlib
     matplotlib.use("Agg")
     code_cells = [c for c in source.cells if _runs(c)]
@@ -67,8 +69,12 @@ def replay(source: NotebookNode, data_dir: Path, scenarios: list[Answers], names
         if cells.question(cell):
             question_end[cells.question(cell)] = i
     scenarios = [Answers(s.name, {c: code for c, code in s.by_cell.items() if c in position}) for s in scenarios]
-    starts = {min(position[c] for c in s.by_cell) for s in scenarios if s.by_cell}
+    spans = {s.name: (min(position[c] for c in s.by_cell),
+                      max(question_end[cells.question(code_cells[position[c]])] for c in s.by_cell))
+             for s in scenarios if s.by_cell}
+    starts, ends = {a for a, _ in spans.values()}, {b for _, b in spans.values()}
     snapshots: dict[int, dict] = {}
+    at_end: dict[int, dict] = {}
     namespace: dict = {"__name__": "__main__", "display": lambda *a, **k: None}
     with contextlib.chdir(data_dir):
         for i, cell in enumerate(code_cells):
@@ -76,14 +82,52 @@ def replay(source: NotebookNode, data_dir: Path, scenarios: list[Answers], names
                 snapshots[i] = _copy(namespace)
             _execute(cell.source if not cells.is_solution(cell) else answered_source(cell, Answers("solution")),
                      namespace)
-        results = {"solution": _plain(namespace, names)}
+            if i in ends:
+                at_end[i] = _copy(namespace)
+        yield "solution", namespace, at_end
         for scenario in scenarios:
-            if not scenario.by_cell:
+            if scenario.name not in spans:
                 continue
-            first = min(position[c] for c in scenario.by_cell)
-            last = max(question_end[cells.question(code_cells[position[c]])] for c in scenario.by_cell)
+            first, last = spans[scenario.name]
             mine = _copy(snapshots[first])
             for cell in code_cells[first:last + 1]:
                 _execute(answered_source(cell, scenario) if cells.is_solution(cell) else cell.source, mine)
-            results[scenario.name] = _plain(mine, names)
-    return results
+            yield scenario.name, mine, last
+
+
+def replay(source: NotebookNode, data_dir: Path, scenarios: list[Answers], names: set[str]) -> dict[str, dict]:
+    """For the solution and each scenario: the answers named, as plain values, after running its cells."""
+    return {name: _plain(variables, names) for name, variables, _ in _walk(source, data_dir, scenarios)}
+
+
+def _equal(a: Any, b: Any) -> bool:
+    if a is b:
+        return True
+    same = getattr(a, "equals", None)
+    if callable(same) and type(a) is type(b):
+        try:
+            return bool(same(b))
+        except Exception:
+            return False
+    try:
+        return bool(a == b)
+    except Exception:  # arrays, figures, objects without a plain ==
+        return False
+
+
+def changed_names(source: NotebookNode, data_dir: Path, scenarios: list[Answers],
+                  watched: dict[str, set[str]]) -> dict[str, set[str]]:
+    """For each scenario: which of its watched names differ from the solution's when its last question is done
+    (what a later cell would read differently)."""
+    changed = {}
+    for name, variables, end in _walk(source, data_dir, scenarios):
+        if name == "solution":
+            solution_at = end
+            continue
+        reference = solution_at[end]
+        changed[name] = {n for n in watched.get(name, set())
+                         if (n in variables) != (n in reference)
+                         or (n in variables and not _equal(variables[n], reference[n]))}
+        import matplotlib.pyplot as plt
+        plt.close("all")
+    return changed

@@ -66,6 +66,43 @@ RURAL_LANGUAGES = {"Spanish": 4, "German": 1}
 NO_TOP_LANGUAGE_BELOW = 1.0  # percent limited English below which no single language stands out (left empty)
 
 
+# ---- hand revisions, made after card use is drawn (module 01: need is not the same thing as reach) ----------
+# Card use above follows need by construction, so every needy tract would be a low-reach tract, and with
+# tracts of similar size the average of the tract rates would equal the county rate. Real counties are not
+# so tidy. These revisions are set by hand, after the cardholder counts are drawn (which keeps every table
+# built from those counts unchanged); each keeps the county's 118,002 people and each branch area's
+# population-weighted broadband share to one decimal.
+# People moved between neighbouring tracts of one branch area (the 2020 census redrew these lines):
+POPULATION_MOVES = {
+    "CT0132": +1_200,   # Ridgeline: new subdivisions; few newcomers have a card yet (low reach, no listed need)
+    "CT0134": -300,     # Quarry Flats, Acorn Hill and Oak Ridge Center lose the land Ridgeline gained
+    "CT0133": -450,
+    "CT0131": -450,
+    "CT0140": +237,     # Fernvale Village grows into its neighbours: its reach lands near the county's
+    "CT0138": -118,
+    "CT0141": -119,
+}
+# Millbrook Village, the old mill-town centre around the Millbrook branch: a lower-income neighbourhood with many
+# residents still learning English, most of whom hold a card (the branch's English classes and computers), though
+# few sign up for programs: two needs, reach above the county's.
+PROFILE_REVISIONS = {
+    "CT0117": {"pct_below_poverty": 26.4, "pct_limited_english": 16.2, "median_household_income": 43_800},
+}
+
+# ---- margins of error, as the American Community Survey publishes with every estimate ------------------------
+# The ACS publishes 90% margins of error (US Census Bureau, Understanding and Using American Community Survey
+# Data, 2020). Modelled as 1.645 x the standard error of a share from a sample of SAMPLE_SHARE of the tract's
+# people (of its households for broadband), widened by DESIGN_EFFECT for clustering within households, with a
+# little tract-to-tract wobble. Assumptions, chosen so tract margins land where real ones do (a few points for
+# under 5, several for poverty and broadband).
+MOE_Z = 1.645
+SAMPLE_SHARE = 0.10
+DESIGN_EFFECT = 1.3
+MOE_WOBBLE_SD = 0.12
+MOE_COLUMNS = {"pct_under_5": "population", "pct_65_plus": "population", "pct_limited_english": "population",
+               "pct_below_poverty": "population", "pct_with_broadband": "households"}
+
+
 def draw_profiles(rng: np.random.Generator) -> pd.DataFrame:
     """Numbers for every tract, each drawn within the range for its kind of neighborhood."""
     kinds = [kind for _, kind, _ in TRACTS]
@@ -146,6 +183,32 @@ def make_cardholders_by_tract(rng: np.random.Generator, tracts: pd.DataFrame) ->
     return pd.concat(frames).sort_values(["tract_id", "fiscal_year"], ignore_index=True)
 
 
+def revise_by_hand(tracts: pd.DataFrame) -> pd.DataFrame:
+    """The hand revisions: people moved between tracts (households follow), and Millbrook Village's profile."""
+    revised = tracts.copy()
+    size = revised["population"] / revised["households"]
+    for tract, change in POPULATION_MOVES.items():
+        revised.loc[revised["tract_id"] == tract, "population"] += change
+    moved = revised["tract_id"].isin(list(POPULATION_MOVES))
+    revised.loc[moved, "households"] = np.round(revised.loc[moved, "population"] / size[moved]).astype(int)
+    for tract, values in PROFILE_REVISIONS.items():
+        for column, value in values.items():
+            revised.loc[revised["tract_id"] == tract, column] = value
+    return revised
+
+
+def add_margins_of_error(rng: np.random.Generator, tracts: pd.DataFrame) -> pd.DataFrame:
+    """A 90% margin of error (percentage points) beside each survey percentage, as the ACS publishes them."""
+    out = tracts.copy()
+    for column, base in MOE_COLUMNS.items():
+        share = out[column].to_numpy() / 100
+        sample = SAMPLE_SHARE * out[base].to_numpy()
+        error = np.sqrt(share * (1 - share) / sample) * DESIGN_EFFECT
+        margin = MOE_Z * error * 100 * rng.lognormal(0, MOE_WOBBLE_SD, len(out))
+        out.insert(out.columns.get_loc(column) + 1, f"{column}_moe", np.maximum(np.round(margin, 1), 0.1))
+    return out
+
+
 def generate(rng: np.random.Generator, world: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
     """The community_tracts and cardholders_by_tract tables."""
     branch_ids = set(world["branches"]["branch_id"])
@@ -153,4 +216,6 @@ def generate(rng: np.random.Generator, world: dict[str, pd.DataFrame]) -> dict[s
     unknown = set(tracts["nearest_branch_id"]) - branch_ids
     if unknown:
         raise ValueError(f"tracts point at branches that do not exist: {sorted(unknown)}")
-    return {"community_tracts": tracts, "cardholders_by_tract": make_cardholders_by_tract(rng, tracts)}
+    cardholders = make_cardholders_by_tract(rng, tracts)
+    tracts = add_margins_of_error(rng, revise_by_hand(tracts))
+    return {"community_tracts": tracts, "cardholders_by_tract": cardholders}

@@ -22,8 +22,9 @@ SERVICE_FIELDS = ["VISITS", "REGBOR", "TOTCIR", "TOTPRO", *PRO_BY_AUDIENCE, *PRO
                   *ATTEN_BY_AUDIENCE]
 
 # PLS missing-value codes (FACTS.md, "IMLS Public Libraries Survey": -1 not reported, -3 temporarily closed,
-# -9 suppressed).
-NOT_REPORTED, CLOSED, SUPPRESSED = -1, -3, -9
+# -9 suppressed; and -4 not applicable, used in the files since FY2017: IMLS, PLS public-use files
+# instructions, FY2017 and FY2024, Appendix A).
+NOT_REPORTED, CLOSED, NOT_APPLICABLE, SUPPRESSED = -1, -3, -4, -9
 
 # ---- who is in the file --------------------------------------------------------------------------
 PEER_COUNT = 499                 # plus Wrenfield = 500 rows (contract: ~500)
@@ -59,6 +60,15 @@ FORMAT_CONCENTRATION = 20
 ATTENDANCE_PER_PROGRAM = {"K0_5": 22, "K6_11": 24, "YA": 11, "ADULT": 13, "GEN": 40}
 ATTENDANCE_LIBRARY_SPREAD = 0.35
 ATTENDANCE_AUDIENCE_SPREAD = 0.2
+# Systems of Wrenfield's size vary far less than the whole file: the national spreads above would give a
+# 120,000-person system 40 visits per resident or 110 programs per 1,000 residents, which no librarian would
+# believe. Within the band: narrower spreads and almost no pull toward "no programs" (assumptions), so that
+# visits per resident run about 1-5 and programs per 1,000 residents about 4-30.
+BAND_VISITS_SPREAD = 0.35
+BAND_CIRCULATION_SPREAD = 0.3
+BAND_PROGRAMS_SPREAD = 0.35
+BAND_PROGRAMS_LOW_TAIL = 0.25
+BAND_ATTENDANCE_LIBRARY_SPREAD = 0.25
 
 # ---- money and staff ----------------------------------------------------------------------------
 # Operating spending per resident by locale (IMLS FY2017, FACTS.md): city $43.09, suburb $42.04,
@@ -81,7 +91,18 @@ ATTENDANCE_NOT_COUNTED_ROWS = 15  # every attendance field -1
 FORMAT_NOT_TRACKED_ROWS = 12      # ONPRO, OFFPRO, VIRPRO -1
 SCATTERED_NOT_REPORTED = 36       # single audience cells -1 (programs or attendance)
 CLOSED_ROWS = 4                   # every service field -3 (building closed for renovation)
-SUPPRESSED_ROWS = 5               # SALARIES and BENEFIT -9 (one- or two-person libraries)
+SUPPRESSED_ROWS = 5               # SALARIES, BENEFIT and STAFFEXP -9 (one- or two-person libraries), as the
+                                  # public-use files suppress them when paid FTE is 2 or fewer
+# Codes in the peer set a benchmarking learner picks (100,000-150,000 people, locales 12, 13, 21, 22), so that
+# cleaning them or not changes what the peer medians say. More than a real peer set of large systems would
+# hold (assumption, for teaching).
+PEER_LOCALES = (12, 13, 21, 22)
+PEER_ATTENDANCE_NOT_COUNTED = 4   # TOTATTEN and its parts -1
+PEER_VISITS_NOT_REPORTED = 2      # VISITS -1 (door counters out of service)
+# REGBOR -4, not applicable: the system's borrowers register in a county-wide card file that another system
+# reports (an illustration of the code, which the real files use for items that do not apply to a library).
+REGBOR_NOT_APPLICABLE_ROWS = 9    # 3 of them in the peer set
+REGBOR_NOT_APPLICABLE_PEERS = 3
 
 # ---- Wrenfield's own row -----------------------------------------------------------------------
 WRENFIELD_KEY = "ZZ0000"
@@ -163,15 +184,19 @@ def lognormal_around(rng: np.random.Generator, median, sigma: float) -> np.ndarr
 def draw_activity(rng: np.random.Generator, peers: pd.DataFrame) -> pd.DataFrame:
     """Visits, registered borrowers, circulation and programs by audience and format, attendance by audience."""
     pop = peers.POPU_LSA.to_numpy(dtype=float)
+    band = (pop >= BAND[0]) & (pop <= BAND[1])
     typical_visits = VISITS_MEDIAN * (pop / POPULATION_MEDIAN) ** VISITS_POPULATION_ELASTICITY
-    visits = lognormal_around(rng, typical_visits, VISITS_PER_CAPITA_SPREAD)
+    visits = lognormal_around(rng, typical_visits, np.where(band, BAND_VISITS_SPREAD, VISITS_PER_CAPITA_SPREAD))
     peers["VISITS"] = np.maximum(np.round(visits, -1), 50).astype(int)
     peers["REGBOR"] = np.round(lognormal_around(rng, REGISTERED_SHARE * pop, REGISTERED_SPREAD)).astype(int)
     circulation = CIRCULATION_PER_VISIT * VISITS_MEDIAN * (visits / VISITS_MEDIAN) ** CIRCULATION_VISITS_ELASTICITY
-    peers["TOTCIR"] = np.round(lognormal_around(rng, circulation, CIRCULATION_SPREAD)).astype(int)
+    peers["TOTCIR"] = np.round(lognormal_around(rng, circulation, np.where(band, BAND_CIRCULATION_SPREAD,
+                                                                           CIRCULATION_SPREAD))).astype(int)
     typical = PROGRAMS_AT_MEDIAN_VISITS * (visits / VISITS_MEDIAN) ** PROGRAMS_VISITS_ELASTICITY
-    pull_down = rng.exponential(PROGRAMS_LOW_TAIL, len(peers)) - PROGRAMS_LOW_TAIL * np.log(2)
-    programs = typical * np.exp(rng.normal(0, PROGRAMS_SPREAD, len(peers)) - pull_down)
+    tail = np.where(band, BAND_PROGRAMS_LOW_TAIL, PROGRAMS_LOW_TAIL)
+    pull_down = rng.exponential(tail, len(peers)) - tail * np.log(2)
+    spread = np.where(band, BAND_PROGRAMS_SPREAD, PROGRAMS_SPREAD)
+    programs = typical * np.exp(rng.normal(0, spread, len(peers)) - pull_down)
     peers["TOTPRO"] = np.round(programs).astype(int)
     split_programs(rng, peers)
     draw_attendance(rng, peers)
@@ -194,7 +219,9 @@ def split_programs(rng: np.random.Generator, peers: pd.DataFrame) -> None:
 
 def draw_attendance(rng: np.random.Generator, peers: pd.DataFrame) -> None:
     """Attendance by audience (programs x a per-program rate) and its total."""
-    library = np.exp(rng.normal(0, ATTENDANCE_LIBRARY_SPREAD, (len(peers), 1)))
+    band = peers.POPU_LSA.between(*BAND).to_numpy()[:, None]
+    library = np.exp(rng.normal(0, np.where(band, BAND_ATTENDANCE_LIBRARY_SPREAD, ATTENDANCE_LIBRARY_SPREAD),
+                                (len(peers), 1)))
     audience = np.exp(rng.normal(0, ATTENDANCE_AUDIENCE_SPREAD, (len(peers), len(AUDIENCES))))
     rate = np.array([ATTENDANCE_PER_PROGRAM[a] for a in AUDIENCES]) * library * audience
     peers[ATTEN_BY_AUDIENCE] = np.round(peers[PRO_BY_AUDIENCE].to_numpy() * rate).astype(int)
@@ -269,7 +296,25 @@ def add_missing_codes(rng: np.random.Generator, peers: pd.DataFrame) -> pd.DataF
     for row, field in zip(scattered, rng.choice(fields, size=len(scattered))):
         coded.loc[row, field] = NOT_REPORTED
     tiny = [r for r in rows if coded.loc[r, "TOTSTAFF"] <= 2][:SUPPRESSED_ROWS]
-    coded.loc[tiny, ["SALARIES", "BENEFIT"]] = SUPPRESSED
+    coded.loc[tiny, ["SALARIES", "BENEFIT", "STAFFEXP"]] = SUPPRESSED
+    return add_peer_set_codes(rng, coded)
+
+
+def add_peer_set_codes(rng: np.random.Generator, coded: pd.DataFrame) -> pd.DataFrame:
+    """Codes in rows of the module's peer set that have none yet (attendance and visits not reported), and -4
+    (not applicable) in REGBOR, a few of them in the peer set."""
+    numbers = coded.select_dtypes("number")
+    clean = ~(numbers < 0).any(axis=1)
+    in_set = coded.POPU_LSA.between(*BAND) & coded.LOCALE_ADD.isin(PEER_LOCALES)
+    candidates = rng.permutation(np.flatnonzero((clean & in_set).to_numpy()))
+    attendance, candidates = candidates[:PEER_ATTENDANCE_NOT_COUNTED], candidates[PEER_ATTENDANCE_NOT_COUNTED:]
+    coded.loc[coded.index[attendance], ["TOTATTEN", *ATTEN_BY_AUDIENCE]] = NOT_REPORTED
+    visits, candidates = candidates[:PEER_VISITS_NOT_REPORTED], candidates[PEER_VISITS_NOT_REPORTED:]
+    coded.loc[coded.index[visits], "VISITS"] = NOT_REPORTED
+    in_peer_set = candidates[:REGBOR_NOT_APPLICABLE_PEERS]
+    elsewhere = rng.permutation(np.flatnonzero((clean & ~in_set).to_numpy()))
+    elsewhere = elsewhere[:REGBOR_NOT_APPLICABLE_ROWS - REGBOR_NOT_APPLICABLE_PEERS]
+    coded.loc[coded.index[np.concatenate([in_peer_set, elsewhere])], "REGBOR"] = NOT_APPLICABLE
     return coded
 
 

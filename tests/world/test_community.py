@@ -1,10 +1,18 @@
 """Are the community_tracts and cardholders_by_tract tables complete, consistent and believably uneven?"""
+import pandas as pd
 
-TRACT_COLUMNS = ["tract_id", "neighborhood", "population", "households", "pct_under_5", "pct_65_plus",
-                 "pct_limited_english", "pct_below_poverty", "pct_with_broadband", "median_household_income",
+from autograder.world import community
+from autograder.world.registry import stream
+
+PERCENT_COLUMNS = ["pct_under_5", "pct_65_plus", "pct_limited_english", "pct_below_poverty", "pct_with_broadband"]
+MOE_COLUMNS = [f"{c}_moe" for c in PERCENT_COLUMNS]
+TRACT_COLUMNS = ["tract_id", "neighborhood", "population", "households",
+                 *[c for pair in zip(PERCENT_COLUMNS, MOE_COLUMNS) for c in pair], "median_household_income",
                  "top_language_other_than_english", "nearest_branch_id", "miles_to_nearest_branch"]
 CARDHOLDER_COLUMNS = ["tract_id", "fiscal_year", "active_cardholders", "new_cards_issued"]
-PERCENT_COLUMNS = TRACT_COLUMNS[4:9]
+# Module 01's six needs: (column, rule, cut-off); distance is measured, so it has no margin of error.
+NEEDS = [("pct_below_poverty", ">=", 25), ("pct_limited_english", ">=", 15), ("pct_under_5", ">=", 7),
+         ("pct_65_plus", ">=", 22), ("pct_with_broadband", "<", 70)]
 
 
 def penetration(world):
@@ -26,7 +34,7 @@ def test_tracts_have_the_contract_columns_and_42_unique_ids(world):
 def test_tract_values_are_in_range(world):
     """Are percentages 0-100, counts positive, incomes and distances plausible?"""
     tracts = world["community_tracts"]
-    for column in PERCENT_COLUMNS:
+    for column in PERCENT_COLUMNS + MOE_COLUMNS:
         assert tracts[column].between(0, 100).all(), column
     assert (tracts.population > 0).all() and (tracts.households > 0).all()
     size = tracts.population / tracts.households
@@ -108,3 +116,68 @@ def test_reach_is_uneven(world):
     gap = both.loc[~high_need, "penetration"].median() - both.loc[high_need, "penetration"].median()
     assert gap >= 0.15, f"gap {gap:.2f}"
     assert both.penetration.corr(both.pct_below_poverty) < -0.5
+
+
+def need_and_reach(world):
+    """Per tract: the number of module 01's six needs met, the needs clear of their margin of error, FY2025 reach."""
+    tracts = world["community_tracts"].set_index("tract_id")
+    cards = world["cardholders_by_tract"]
+    active = cards[cards.fiscal_year == 2025].set_index("tract_id").active_cardholders
+    met = [tracts[c] >= v if rule == ">=" else tracts[c] < v for c, rule, v in NEEDS]
+    clear = [tracts[c] - tracts[f"{c}_moe"] >= v if rule == ">=" else tracts[c] + tracts[f"{c}_moe"] < v
+             for c, rule, v in NEEDS]
+    far = tracts.miles_to_nearest_branch >= 5
+    return pd.DataFrame({"needs": sum(m.astype(int) for m in met) + far, "clear": sum(c.astype(int) for c in clear) + far,
+                         "penetration": active / tracts.population}), active.sum() / tracts.population.sum()
+
+
+def test_margins_of_error_are_where_tract_estimates_put_them(world):
+    """Is each survey percentage given a 90% margin of error of a believable size for a tract of a few thousand?"""
+    tracts = world["community_tracts"]
+    for column, low, high in [("pct_under_5_moe", 1, 6), ("pct_65_plus_moe", 2, 10), ("pct_limited_english_moe", 0.1, 8),
+                              ("pct_below_poverty_moe", 1, 10), ("pct_with_broadband_moe", 3, 18)]:
+        assert tracts[column].between(low, high).all(), (column, tracts[column].describe())
+    smaller = tracts.nsmallest(6, "population")
+    assert smaller.pct_65_plus_moe.mean() > tracts.pct_65_plus_moe.mean() * 0.9  # small tracts are less certain
+
+
+def test_need_is_not_the_same_thing_as_reach(world):
+    """Is some tract with two or more needs above the county's FY2025 penetration, and one with none below it?"""
+    table, county = need_and_reach(world)
+    assert ((table.needs >= 2) & (table.penetration > county)).sum() >= 2
+    assert ((table.needs == 0) & (table.penetration < county)).sum() >= 1
+
+
+def test_the_average_of_tract_rates_misplaces_a_needy_tract(world):
+    """Does a tract with two or more needs sit between the county rate and the average of the 42 tract rates,
+    with room to spare for rates rounded to three decimals?"""
+    table, county = need_and_reach(world)
+    average = table.penetration.mean()
+    between = table[(table.needs >= 2) & table.penetration.between(county + 0.002, average - 0.002)]
+    assert len(between) >= 1, (county, average)
+    near = table[(table.penetration - county).abs() < 0.001]
+    assert near.empty, near  # no tract so close to the county rate that rounding flips it
+
+
+def test_margins_decide_some_priority_tracts(world):
+    """Among tracts with 2+ needs and below-county reach, do some have a need clear of its margin and some none?"""
+    table, county = need_and_reach(world)
+    priority = table[(table.needs >= 2) & (table.penetration < county)]
+    assert 10 <= len(priority) <= 20
+    assert 2 <= (priority.clear == 0).sum() <= 5 and (priority.clear >= 1).sum() >= 8
+
+
+def test_hand_revisions_keep_the_county_and_every_branch_broadband_figure(world):
+    """Do the hand revisions keep 118,002 people and each branch area's population-weighted broadband to one
+    decimal (which monthly_stats is built from), and leave FY2025 cardholders within each tract's population?"""
+    raw = community.make_community_tracts(stream("community"))
+    revised = world["community_tracts"]
+
+    def broadband(tracts):
+        weighted = (tracts.pct_with_broadband.round(1) * tracts.population).groupby(tracts.nearest_branch_id).sum()
+        return (weighted / tracts.population.groupby(tracts.nearest_branch_id).sum()).round(1)
+
+    assert revised.population.sum() == raw.population.sum() == 118_002
+    assert broadband(revised).equals(broadband(raw))
+    changed = raw.set_index("tract_id").population.ne(revised.set_index("tract_id").population)
+    assert set(changed[changed].index) == set(community.POPULATION_MOVES)

@@ -71,23 +71,26 @@ def test_counts_and_dollars_are_whole_numbers_and_fte_are_floats(world):
 
 
 def test_the_only_negative_values_are_pls_codes_in_their_planned_places(world):
-    """Are -1 only in program fields, -3 only in service fields, -9 only in SALARIES/BENEFIT, and nothing else < 0?"""
+    """Are -1 only in program fields and VISITS, -3 only in service fields, -4 only in REGBOR, -9 only in SALARIES,
+    BENEFIT and STAFFEXP, and nothing else below zero?"""
     table = world["peer_libraries"].select_dtypes("number")
     negative = table < 0
-    assert set(np.unique(table.to_numpy()[negative.to_numpy()])) <= {-1, -3, -9}
-    assert set(table.columns[(table == -1).any()]) <= set(PROGRAM_FIELDS)
+    assert set(np.unique(table.to_numpy()[negative.to_numpy()])) == {-1, -3, -4, -9}
+    assert set(table.columns[(table == -1).any()]) <= set(PROGRAM_FIELDS) | {"VISITS"}
     assert set(table.columns[(table == -3).any()]) <= set(SERVICE_FIELDS)
-    assert set(table.columns[(table == -9).any()]) == {"SALARIES", "BENEFIT"}
+    assert set(table.columns[(table == -4).any()]) == {"REGBOR"}
+    assert set(table.columns[(table == -9).any()]) == {"SALARIES", "BENEFIT", "STAFFEXP"}
 
 
 def test_not_reported_cells_are_a_few_percent_of_program_fields(world):
-    """Are -1 codes 1.5-3% of program and attendance cells, with 15 no-attendance rows and 12 no-format rows?"""
+    """Are -1 codes 1.5-3% of program and attendance cells, with 19 no-attendance rows and 12 no-format rows?"""
     table = world["peer_libraries"]
     share = (table[PROGRAM_FIELDS] == -1).to_numpy().mean()
     assert 0.015 <= share <= 0.03, f"{share:.2%} of program cells are -1"
     no_attendance = (table[["TOTATTEN", *ATTEN_PARTS]] == -1).all(axis=1).sum()
     no_format = (table[FORMAT_PARTS] == -1).all(axis=1).sum()
-    assert no_attendance == 15 and no_format == 12, (no_attendance, no_format)
+    assert no_attendance == 19 and no_format == 12, (no_attendance, no_format)
+    assert (table.VISITS == -1).sum() == 2 and (table.REGBOR == -4).sum() == 9
 
 
 def test_a_handful_of_systems_are_temporarily_closed(world):
@@ -99,12 +102,13 @@ def test_a_handful_of_systems_are_temporarily_closed(world):
 
 
 def test_a_few_salaries_are_suppressed_in_tiny_libraries(world):
-    """Are SALARIES and BENEFIT -9 together in 5 rows, all with 2 FTE or fewer and STAFFEXP still reported?"""
+    """Are SALARIES, BENEFIT and STAFFEXP -9 together in 5 rows, all with 2 FTE or fewer, TOTOPEXP still reported
+    (as the public-use files suppress them; IMLS PLS public-use files instructions, FY2017)?"""
     table = world["peer_libraries"]
     suppressed = table[table.SALARIES.eq(-9)]
-    assert len(suppressed) == 5 and suppressed.BENEFIT.eq(-9).all(), len(suppressed)
-    assert table.BENEFIT.eq(-9).sum() == 5
-    assert (suppressed.TOTSTAFF <= 2).all() and (suppressed.STAFFEXP > 0).all()
+    assert len(suppressed) == 5 and suppressed.BENEFIT.eq(-9).all() and suppressed.STAFFEXP.eq(-9).all()
+    assert table.BENEFIT.eq(-9).sum() == 5 and table.STAFFEXP.eq(-9).sum() == 5
+    assert (suppressed.TOTSTAFF <= 2).all() and (suppressed.TOTOPEXP > 0).all()
 
 
 def test_program_totals_equal_their_audience_and_format_parts_where_reported(world):
@@ -255,3 +259,37 @@ def test_wrenfield_visits_and_circulation_match_the_true_monthly_stats(world, wr
         assert abs(wrenfield[field] / true - 1) <= 0.01, f"{field} {wrenfield[field]} vs {true}"
     subjects = world["circulation_by_subject"]
     assert wrenfield.TOTCIR > subjects.loc[subjects.fiscal_year.eq(2025), "checkouts"].sum()
+
+
+@pytest.fixture(scope="module")
+def peer_set(peers):
+    """Module 01's peers: 100,000-150,000 people in locales 12, 13, 21 and 22."""
+    return peers[peers.POPU_LSA.between(*BAND) & peers.LOCALE_ADD.isin([12, 13, 21, 22])]
+
+
+def four_rates(table: pd.DataFrame) -> pd.DataFrame:
+    return pd.DataFrame({"visits": table.VISITS / table.POPU_LSA, "programs": table.TOTPRO / table.POPU_LSA * 1000,
+                         "attendance": table.TOTATTEN / table.TOTPRO, "spending": table.TOTOPEXP / table.POPU_LSA})
+
+
+def test_systems_of_wrenfields_size_are_believable(peers):
+    """Do systems of 100,000-150,000 people make 0.5-10 visits per resident, run 1-40 programs per 1,000 residents
+    and draw 5-60 people per program, as large real systems do (not the 40 visits a national spread would give)?"""
+    band = peers[peers.POPU_LSA.between(*BAND)]
+    rates = four_rates(band.mask(band.isin([-1, -3, -4, -9])))
+    assert rates.visits.dropna().between(0.5, 10).all(), rates.visits.describe()
+    assert rates.programs.dropna().between(1, 40).all(), rates.programs.describe()
+    assert rates.attendance.dropna().between(5, 60).all(), rates.attendance.describe()
+
+
+def test_the_peer_set_holds_codes_that_change_its_medians(peer_set):
+    """Do 8 or more of module 01's peers carry a code (-1 attendance or visits, -4 registered borrowers), so that
+    treating codes as numbers, as zeros, or dropping the libraries that have one moves the peer medians?"""
+    coded = (peer_set.select_dtypes("number") < 0).any(axis=1)
+    assert coded.sum() >= 8 and (peer_set.REGBOR == -4).sum() >= 2
+    clean = four_rates(peer_set.mask(peer_set.isin([-1, -3, -4, -9]))).median()
+    as_numbers = four_rates(peer_set).median()
+    as_zeros = four_rates(peer_set.mask(peer_set.isin([-1, -3, -4, -9]), 0)).median()
+    dropped = four_rates(peer_set[~coded]).median()
+    for wrong in (as_numbers, as_zeros, dropped):
+        assert (wrong - clean).abs().max() > 0.01, (wrong, clean)
