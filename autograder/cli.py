@@ -326,3 +326,11 @@ def datasets(check: bool) -> None:
         return
     written = write_world()
     click.echo(f"Wrote {len(written)} tables to {DATASETS}")
+
+
+def _add_hub() -> None:
+    from autograder.hub.command import hub
+    main.add_command(hub)
+
+
+_add_hub()

@@ -14,6 +14,7 @@ from autograder.grading.score import TestResult
 from autograder.notebooks import regions
 
 RECORD = ".course-grading.json"  # a dot file: nbgrader leaves it out of feedback and releases
+SUBMISSION_SECRET = "submission_secret.txt"  # written by `nbgrader submit`, kept by `collect`
 
 
 def autograded_dir(course_dir: Path, student: str, assignment: str) -> Path:
@@ -75,6 +76,10 @@ def write_autograded(course_dir: Path, student: str, assignment: str, notebooks:
             nbformat.write(notebook, staging / notebook_name)
     if timestamp_file is not None and timestamp_file.is_file():
         shutil.copyfile(timestamp_file, staging / "timestamp.txt")
+        # nbgrader's exchange names a student's released feedback after this secret (release_feedback reads it here)
+        secret = timestamp_file.with_name(SUBMISSION_SECRET)
+        if secret.is_file():
+            shutil.copyfile(secret, staging / SUBMISSION_SECRET)
     (staging / RECORD).write_text(json.dumps(record, indent=1, ensure_ascii=False), encoding="utf-8")
     if final.exists():
         final.rename(retired)

@@ -1,0 +1,1 @@
+"""`course hub`: the course on one machine's JupyterHub (users, the nbgrader exchange, the formgrader, PostgreSQL)."""
