@@ -9,6 +9,7 @@ import pytest
 from autograder.curriculum import Module, Objective, course
 
 FILES = Path(__file__).parent / "files"
+pytest_plugins = ["tests.browser"]  # browser and shots, for every browser test
 
 
 def toy_module(root: Path = FILES) -> Module:

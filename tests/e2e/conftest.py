@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import os
-import shutil
 import socket
 import subprocess
 import sys
@@ -124,32 +123,3 @@ def open_and_run_all(page, lab: Lab, path: str, printed: str, shots) -> None:
     page.wait_for_selector(f"text={printed}", timeout=60_000)
     wait_idle(page)
     shots(page, "ran-all-cells")
-
-
-@pytest.fixture(scope="session")
-def browser():
-    if not browser_available():
-        if os.environ.get("CI"):
-            pytest.fail("Chromium or Playwright is missing; .ci/run installs them")
-        pytest.skip("Chromium (apt: chromium) or Playwright is not installed here")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
-
-
-@pytest.fixture
-def shots(request):
-    """shots("name") saves a screenshot of the page under build/e2e-screenshots/<test>/ for a person to look at."""
-    folder = SCREENSHOTS / request.node.name
-    shutil.rmtree(folder, ignore_errors=True)
-    folder.mkdir(parents=True)
-    counter = iter(range(1, 100))
-
-    def take(page, name: str) -> Path:
-        path = folder / f"{next(counter):02d}-{name}.png"
-        page.screenshot(path=str(path), full_page=False)
-        return path
-    return take

@@ -15,7 +15,7 @@ from autograder.cli import main
 from autograder.hub.layout import PROJECT, Hub
 from autograder.hub.running import RunningHub
 from autograder.hub.users import remove_user
-from tests.e2e.conftest import browser, browser_available, free_port  # noqa: F401 - browser: a fixture
+from tests.e2e.conftest import browser_available, free_port
 from tests.grading.postgres import private_postgres, server_programs
 
 HUB_ENV = PROJECT / "build" / "hub-env"

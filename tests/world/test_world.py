@@ -11,10 +11,11 @@ MAX_BYTES = 20 * 1024 * 1024
 
 @pytest.mark.slow
 def test_a_fresh_build_matches_the_committed_files_in_under_a_minute():
-    """Does `course datasets` rebuild every committed table byte for byte, within a minute?"""
-    started = time.perf_counter()
+    """Does `course datasets` rebuild every committed table byte for byte, within a minute of CPU time (not wall
+    time, which a busy machine stretches)?"""
+    started = time.process_time()
     assert stale_tables() == []
-    assert time.perf_counter() - started < 60
+    assert time.process_time() - started < 60
 
 
 def test_every_committed_table_is_generated_and_every_generated_table_committed():
