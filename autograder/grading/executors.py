@@ -2,7 +2,7 @@
 back as they finish, to the one process that records them, and stopping early cancels what has not run."""
 from __future__ import annotations
 
-from concurrent.futures import ThreadPoolExecutor, as_completed
+from concurrent.futures import CancelledError, ThreadPoolExecutor, as_completed
 from typing import Iterator
 
 from autograder.grading.grade_one import Graded
@@ -56,8 +56,13 @@ class DaskExecutor:
                                        pure=False, key=f"grade-{job.assignment}-{job.student}-{id(job)}")
                 futures[future] = job
             for future in arriving(futures):
-                graded, seconds = future.result()
-                yield futures[future], graded, seconds
+                job = futures[future]
+                try:
+                    graded, seconds = future.result()
+                except CancelledError:  # its assignment's scattered files went with a restarted worker: send them along
+                    graded, seconds = client.submit(grade_packed, pack_job(job), pack_support(job.support), limits,
+                                                    sandboxed, pure=False).result()
+                yield job, graded, seconds
         finally:
             client.cancel(list(futures))
             client.close()
