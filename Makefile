@@ -2,7 +2,7 @@
 VENV := .venv
 PYTHON := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
-PYTEST := $(PYTHON) -m pytest -n 2 --dist loadgroup --durations=20
+PYTEST := $(PYTHON) -m pytest -n 4 --dist loadgroup --durations=20
 
 .PHONY: install demo test test-fast datasets clean hub-proxy hub-env
 
