@@ -16,9 +16,10 @@ from autograder.notebooks import cells
 from autograder.notebooks.cells import PARSE_LOCK
 from autograder.notebooks.submissions import Answers, answered_source, with_mistake
 
-MUTATING = {"append", "extend", "insert", "update", "pop", "popitem", "clear", "remove", "sort", "setdefault",
-            "reverse", "add", "discard", "set_index", "reset_index", "drop", "rename", "fillna", "replace",
-            "sort_values", "sort_index", "dropna", "drop_duplicates", "astype", "where", "mask", "clip", "interpolate"}
+CHANGES_IN_PLACE = {"append", "extend", "insert", "update", "pop", "popitem", "clear", "remove", "sort", "setdefault",
+                    "reverse", "add", "discard"}
+CHANGES_WITH_INPLACE = {"set_index", "reset_index", "drop", "rename", "fillna", "replace", "sort_values",
+                        "sort_index", "dropna", "drop_duplicates", "astype", "where", "mask", "clip", "interpolate"}
 QUOTED_NAME = re.compile(r"""["']([A-Za-z_]\w*)["']""")
 
 
@@ -56,13 +57,7 @@ def names_written(code: str) -> set[str] | None:
             written |= set(node.names)
         elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
             inplace = any(k.arg == "inplace" for k in node.keywords)
-            if node.func.attr in MUTATING and (inplace or node.func.attr not in {"drop", "rename", "fillna",
-                                                                                   "replace", "sort_values",
-                                                                                   "sort_index", "dropna",
-                                                                                   "drop_duplicates", "astype",
-                                                                                   "where", "mask", "clip",
-                                                                                   "interpolate", "set_index",
-                                                                                   "reset_index"}):
+            if node.func.attr in CHANGES_IN_PLACE or (inplace and node.func.attr in CHANGES_WITH_INPLACE):
                 written.add(_root(node.func.value))
     return {n for n in written if n}
 
